@@ -1,0 +1,63 @@
+package io.opentelemetry.example.autoinstrumentation.common;
+
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * All SDK management of the modes that have an SDK (manual, programmatic, client) takes place here, away from the
+ * instrumentation code. The SDK reads the same {@code OTEL_*} variables and {@code otel.*} properties as the agent, over
+ * the same defaults ({@code otel-defaults.properties}), so one configuration drives every mode.
+ */
+public final class OpenTelemetrySetup {
+
+  /** The agent's switch for thread attributes, honoured here too so that every mode adds them or none does. */
+  static final String ADD_THREAD_DETAILS = "otel.javaagent.add-thread-details";
+
+  /**
+   * Builds the SDK for {@code serviceName} and registers a shutdown hook that flushes it. A bad configuration ends the
+   * process with one line on stderr.
+   */
+  public static OpenTelemetrySdk initialize(String serviceName) {
+    OneLineLogging.install();
+    try {
+      return AutoConfiguredOpenTelemetrySdk.builder()
+          .addPropertiesSupplier(() -> defaults(serviceName))
+          .addTracerProviderCustomizer(OpenTelemetrySetup::addThreadDetails)
+          .build()
+          .getOpenTelemetrySdk();
+    } catch (ConfigurationException e) {
+      return Exit.withError("bad OpenTelemetry configuration: " + e.getMessage());
+    }
+  }
+
+  static Map<String, String> defaults(String serviceName) {
+    Map<String, String> defaults = new HashMap<>();
+    Properties file = new Properties();
+    try (InputStream in = OpenTelemetrySetup.class.getResourceAsStream("/otel-defaults.properties")) {
+      file.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    file.stringPropertyNames().forEach(key -> defaults.put(key, file.getProperty(key)));
+    defaults.put("otel.service.name", serviceName);
+    return defaults;
+  }
+
+  private static SdkTracerProviderBuilder addThreadDetails(
+      SdkTracerProviderBuilder tracerProvider, ConfigProperties config) {
+    return config.getBoolean(ADD_THREAD_DETAILS, true)
+        ? tracerProvider.addSpanProcessor(new ThreadDetailsSpanProcessor())
+        : tracerProvider;
+  }
+
+  private OpenTelemetrySetup() {}
+}

@@ -1,0 +1,42 @@
+package io.opentelemetry.example.autoinstrumentation.common;
+
+import spark.Service;
+
+/**
+ * Where a server listens: {@code BIND_ADDRESS} (default 127.0.0.1, so nothing is exposed by accident) and {@code PORT}
+ * (default 8082, the seed's port).
+ */
+public record ServerAddress(String host, int port) {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8082;
+
+  public ServerAddress {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("PORT must be a number from 0 to 65535, got " + port);
+    }
+  }
+
+  /** Reads the address from the environment; a bad value ends the process with one line on stderr. */
+  public static ServerAddress fromEnvironment() {
+    String host = System.getenv().getOrDefault("BIND_ADDRESS", DEFAULT_HOST);
+    String port = System.getenv().getOrDefault("PORT", String.valueOf(DEFAULT_PORT));
+    try {
+      return new ServerAddress(host, Integer.parseInt(port.trim()));
+    } catch (NumberFormatException e) {
+      return Exit.withError("PORT must be a number from 0 to 65535, got '" + port + "'");
+    } catch (IllegalArgumentException e) {
+      return Exit.withError(e.getMessage());
+    }
+  }
+
+  /**
+   * A Spark instance on this address. Spark's own reaction to a port that cannot be bound is a stack trace; this one
+   * says it in one line and exits.
+   */
+  public Service ignite() {
+    Service http = Service.ignite().ipAddress(host).port(port);
+    http.initExceptionHandler(e -> Exit.withError("cannot listen on " + host + ":" + port + ": " + e.getMessage()));
+    return http;
+  }
+}

@@ -1,0 +1,23 @@
+package io.opentelemetry.example.autoinstrumentation.server.automatic;
+
+import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
+import spark.Service;
+
+/** The seed's server with no OpenTelemetry code: the javaagent instruments it from outside. */
+public final class ServerAutomatic {
+
+  public static void main(String[] args) {
+    serve(ServerAddress.fromEnvironment());
+  }
+
+  static Service serve(ServerAddress address) {
+    Service http = address.ignite();
+    http.get("/server_request", (request, response) -> {
+      System.out.println(request.queryParams("param"));
+      return "served";
+    });
+    return http;
+  }
+
+  private ServerAutomatic() {}
+}

@@ -1,0 +1,28 @@
+package io.opentelemetry.example.autoinstrumentation.server.programmatic.spark;
+
+import io.opentelemetry.context.propagation.TextMapGetter;
+import java.util.Collections;
+import java.util.Iterator;
+import javax.annotation.Nullable;
+import javax.servlet.http.HttpServletRequest;
+
+/** Lets the configured propagators read {@code traceparent}, {@code tracestate} and the rest from request headers. */
+enum HttpServletRequestGetter implements TextMapGetter<HttpServletRequest> {
+  INSTANCE;
+
+  @Override
+  public Iterable<String> keys(HttpServletRequest request) {
+    return Collections.list(request.getHeaderNames());
+  }
+
+  @Nullable
+  @Override
+  public String get(@Nullable HttpServletRequest request, String key) {
+    return request == null ? null : request.getHeader(key);
+  }
+
+  @Override
+  public Iterator<String> getAll(@Nullable HttpServletRequest request, String key) {
+    return request == null ? Collections.emptyIterator() : Collections.list(request.getHeaders(key)).iterator();
+  }
+}

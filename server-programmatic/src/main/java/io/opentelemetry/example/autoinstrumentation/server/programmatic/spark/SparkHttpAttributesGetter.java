@@ -1,0 +1,80 @@
+package io.opentelemetry.example.autoinstrumentation.server.programmatic.spark;
+
+import io.opentelemetry.instrumentation.api.semconv.http.HttpServerAttributesGetter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javax.annotation.Nullable;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** Reads the HTTP semantic-convention values from the servlet request and response under Spark. */
+final class SparkHttpAttributesGetter
+    implements HttpServerAttributesGetter<HttpServletRequest, HttpServletResponse> {
+
+  @Override
+  public String getHttpRequestMethod(HttpServletRequest request) {
+    return request.getMethod();
+  }
+
+  @Override
+  public String getUrlScheme(HttpServletRequest request) {
+    return request.getScheme();
+  }
+
+  @Override
+  public String getUrlPath(HttpServletRequest request) {
+    return request.getRequestURI();
+  }
+
+  @Nullable
+  @Override
+  public String getUrlQuery(HttpServletRequest request) {
+    return request.getQueryString();
+  }
+
+  @Override
+  public List<String> getHttpRequestHeader(HttpServletRequest request, String name) {
+    return Collections.list(request.getHeaders(name));
+  }
+
+  @Override
+  public Integer getHttpResponseStatusCode(
+      HttpServletRequest request, HttpServletResponse response, @Nullable Throwable error) {
+    return response.getStatus();
+  }
+
+  @Override
+  public List<String> getHttpResponseHeader(
+      HttpServletRequest request, HttpServletResponse response, String name) {
+    return new ArrayList<>(response.getHeaders(name));
+  }
+
+  @Nullable
+  @Override
+  public String getNetworkProtocolName(HttpServletRequest request, @Nullable HttpServletResponse response) {
+    String protocol = request.getProtocol(); // "HTTP/1.1"
+    int slash = protocol == null ? -1 : protocol.indexOf('/');
+    return slash < 0 ? null : protocol.substring(0, slash).toLowerCase();
+  }
+
+  @Nullable
+  @Override
+  public String getNetworkProtocolVersion(
+      HttpServletRequest request, @Nullable HttpServletResponse response) {
+    String protocol = request.getProtocol();
+    int slash = protocol == null ? -1 : protocol.indexOf('/');
+    return slash < 0 ? null : protocol.substring(slash + 1);
+  }
+
+  @Nullable
+  @Override
+  public String getNetworkPeerAddress(HttpServletRequest request, @Nullable HttpServletResponse response) {
+    return request.getRemoteAddr();
+  }
+
+  @Override
+  public Integer getNetworkPeerPort(HttpServletRequest request, @Nullable HttpServletResponse response) {
+    return request.getRemotePort();
+  }
+}
