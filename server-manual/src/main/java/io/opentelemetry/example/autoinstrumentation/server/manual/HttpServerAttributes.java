@@ -1,0 +1,93 @@
+package io.opentelemetry.example.autoinstrumentation.server.manual;
+
+import static io.opentelemetry.semconv.ClientAttributes.CLIENT_ADDRESS;
+import static io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_METHOD;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_RESPONSE_STATUS_CODE;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_ROUTE;
+import static io.opentelemetry.semconv.NetworkAttributes.NETWORK_PEER_ADDRESS;
+import static io.opentelemetry.semconv.NetworkAttributes.NETWORK_PEER_PORT;
+import static io.opentelemetry.semconv.NetworkAttributes.NETWORK_PROTOCOL_VERSION;
+import static io.opentelemetry.semconv.ServerAttributes.SERVER_ADDRESS;
+import static io.opentelemetry.semconv.ServerAttributes.SERVER_PORT;
+import static io.opentelemetry.semconv.UrlAttributes.URL_PATH;
+import static io.opentelemetry.semconv.UrlAttributes.URL_QUERY;
+import static io.opentelemetry.semconv.UrlAttributes.URL_SCHEME;
+import static io.opentelemetry.semconv.UserAgentAttributes.USER_AGENT_ORIGINAL;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import java.util.Set;
+import spark.Request;
+import spark.Response;
+
+/**
+ * The stable HTTP server semantic conventions, applied by hand: what the agent's and the library's extractors compute,
+ * written out for the one route this server has.
+ */
+final class HttpServerAttributes {
+
+  /** Query parameters whose values the agent replaces with {@code REDACTED}: they carry signatures and keys. */
+  static final Set<String> SENSITIVE_QUERY_PARAMETERS = Set.of("AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature");
+
+  static Attributes onRequest(Request request, String route) {
+    AttributesBuilder attributes = Attributes.builder()
+        .put(HTTP_REQUEST_METHOD, request.requestMethod())
+        .put(URL_SCHEME, request.scheme())
+        .put(URL_PATH, request.uri())
+        .put(HTTP_ROUTE, route)
+        .put(NETWORK_PEER_ADDRESS, request.ip())
+        .put(NETWORK_PEER_PORT, request.raw().getRemotePort())
+        .put(CLIENT_ADDRESS, clientAddress(request))
+        .put(NETWORK_PROTOCOL_VERSION, request.protocol().substring(request.protocol().indexOf('/') + 1));
+    if (request.queryString() != null) {
+      attributes.put(URL_QUERY, redactQuery(request.queryString()));
+    }
+    if (request.userAgent() != null) {
+      attributes.put(USER_AGENT_ORIGINAL, request.userAgent());
+    }
+    String host = request.headers("Host");
+    if (host != null) {
+      int colon = host.lastIndexOf(':');
+      boolean hasPort = colon > host.lastIndexOf(']'); // "[::1]:8082" has a port, "[::1]" has none
+      attributes.put(SERVER_ADDRESS, hasPort ? host.substring(0, colon) : host);
+      if (hasPort) {
+        attributes.put(SERVER_PORT, Long.parseLong(host.substring(colon + 1)));
+      }
+    }
+    return attributes.build();
+  }
+
+  static void onResponse(Span span, Response response) {
+    int status = response.status();
+    span.setAttribute(HTTP_RESPONSE_STATUS_CODE, status);
+    if (status >= 500) { // a server error; 4xx are the client's errors and leave a SERVER span unset
+      span.setAttribute(ERROR_TYPE, String.valueOf(status));
+      span.setStatus(StatusCode.ERROR);
+    }
+  }
+
+  /** The first address of X-Forwarded-For when a proxy sent one, else the peer's. */
+  private static String clientAddress(Request request) {
+    String forwardedFor = request.headers("X-Forwarded-For");
+    return forwardedFor == null ? request.ip() : forwardedFor.split(",", 2)[0].trim();
+  }
+
+  /** {@code param=x&sig=secret} becomes {@code param=x&sig=REDACTED}. */
+  static String redactQuery(String query) {
+    StringBuilder redacted = new StringBuilder(query.length());
+    for (String pair : query.split("&", -1)) {
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      if (redacted.length() > 0) {
+        redacted.append('&');
+      }
+      redacted.append(equals >= 0 && SENSITIVE_QUERY_PARAMETERS.contains(name) ? name + "=REDACTED" : pair);
+    }
+    return redacted.toString();
+  }
+
+  private HttpServerAttributes() {}
+}
