@@ -1,0 +1,55 @@
+package io.opentelemetry.example.autoinstrumentation.client.harness;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The three ways to instrument the seed's server, and the command line that runs each (the Makefile's, too). */
+public enum Mode {
+  MANUAL("server-manual"),
+  AUTOMATIC("server-automatic"),
+  PROGRAMMATIC("server-programmatic");
+
+  private final String module;
+
+  Mode(String module) {
+    this.module = module;
+  }
+
+  /** The Maven module, which is also the jar's name and the service name. */
+  public String module() {
+    return module;
+  }
+
+  public String label() {
+    return name().toLowerCase();
+  }
+
+  public Path jar(Path root) {
+    return root.resolve(module).resolve("target").resolve(module + ".jar");
+  }
+
+  /** {@code java [agent flags] -jar server-X/target/server-X.jar}: the agent is what makes the automatic mode. */
+  public List<String> command(Path root, List<String> jvmOptions) {
+    List<String> command = new ArrayList<>();
+    command.add(JavaProcess.javaExecutable());
+    command.addAll(jvmOptions);
+    if (this == AUTOMATIC) {
+      command.add("-javaagent:" + root.resolve(module).resolve("target/opentelemetry-javaagent.jar"));
+      command.add("-Dotel.javaagent.configuration-file=" + root.resolve(ProjectLayout.OTEL_DEFAULTS));
+      command.add("-Dotel.service.name=" + module);
+    }
+    command.add("-jar");
+    command.add(jar(root).toString());
+    return command;
+  }
+
+  public static Mode of(String label) {
+    for (Mode mode : values()) {
+      if (mode.label().equals(label) || mode.module.equals(label)) {
+        return mode;
+      }
+    }
+    throw new IllegalArgumentException("unknown mode '" + label + "': use manual, automatic or programmatic");
+  }
+}

@@ -1,0 +1,129 @@
+package io.opentelemetry.example.autoinstrumentation.client.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One mode's server as its own process on a free loopback port. */
+public final class ServerProcess implements AutoCloseable {
+
+  public static final String HOST = "127.0.0.1";
+  static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+  private final Mode mode;
+  private final int port;
+  private final JavaProcess process;
+
+  private ServerProcess(Mode mode, int port, JavaProcess process) {
+    this.mode = mode;
+    this.port = port;
+    this.process = process;
+  }
+
+  /**
+   * Starts {@code mode} with {@code environment} added to this JVM's, and waits until it accepts connections. Readiness
+   * is a bare TCP connect, so no probe request shows up as a span.
+   */
+  public static ServerProcess start(Mode mode, Map<String, String> environment, Duration startTimeout) {
+    return start(mode, environment, List.of(), startTimeout);
+  }
+
+  public static ServerProcess start(
+      Mode mode, Map<String, String> environment, List<String> jvmOptions, Duration startTimeout) {
+    Path root = ProjectLayout.root();
+    ProjectLayout.requireJar(mode.jar(root));
+    int port = freePort();
+    Map<String, String> env = new HashMap<>(environment);
+    env.put("PORT", String.valueOf(port));
+    env.putIfAbsent("BIND_ADDRESS", HOST);
+    ServerProcess server = new ServerProcess(mode, port, JavaProcess.start(mode.command(root, jvmOptions), root, env));
+    server.awaitReady(startTimeout);
+    return server;
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public URI uri(String pathAndQuery) {
+    return URI.create("http://" + HOST + ":" + port + pathAndQuery);
+  }
+
+  /** Output so far, while the server runs. */
+  public List<String> stderrSoFar() {
+    return process.stderrSoFar();
+  }
+
+  /** SIGTERM, then everything the server wrote, its final span export included. */
+  public ProcessOutput stop() {
+    return process.stop(STOP_GRACE);
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+
+  private void awaitReady(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        ProcessOutput output = process.await(Duration.ofSeconds(5));
+        throw new ServerStartException(mode + " exited with code " + output.exitCode() + " before listening: "
+            + lastLine(output.stderr()));
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(HOST, port), 200);
+        return;
+      } catch (IOException notYet) {
+        sleep(50);
+      }
+    }
+    process.close();
+    throw new ServerStartException(mode + " did not listen on " + HOST + ":" + port + " within " + timeout.toSeconds() + " s");
+  }
+
+  private static String lastLine(List<String> lines) {
+    return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServerStartException("interrupted while waiting for the server");
+    }
+  }
+
+  /** A mode that could not be run: the reason is in the message. */
+  public static final class ServerStartException extends RuntimeException {
+    public ServerStartException(String message) {
+      super(message);
+    }
+  }
+}
