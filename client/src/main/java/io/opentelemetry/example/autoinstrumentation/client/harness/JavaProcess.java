@@ -80,7 +80,8 @@ public final class JavaProcess implements AutoCloseable {
 
   /** SIGTERM, as Ctrl+C or a container stop would send, so shutdown hooks flush; forcibly after {@code grace}. */
   public ProcessOutput stop(Duration grace) {
-    process.destroy();
+    // Not Process.destroy(): it also closes our end of the pipes, and what the child prints while it shuts down is lost.
+    process.toHandle().destroy();
     return await(grace);
   }
 

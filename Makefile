@@ -1,0 +1,60 @@
+# The three ways to instrument the seed's server, side by side. `make` lists the targets.
+# PORT, BIND_ADDRESS, PARAM, SERVER_URL and any OTEL_* variable pass through, from the environment or the command line:
+#   make run-programmatic PORT=9000 OTEL_TRACES_EXPORTER=otlp
+
+SHELL := /bin/bash
+MVNW  := ./mvnw -q -B
+JAVA  ?= java
+PARAM ?= testing
+
+export PORT BIND_ADDRESS SERVER_URL
+$(foreach v,$(filter OTEL_%,$(.VARIABLES)),$(eval export $(v)))
+
+AGENT := server-automatic/target/opentelemetry-javaagent.jar
+# The agent reads the same defaults file that the SDK modes carry on their classpath.
+AGENT_FLAGS := -javaagent:$(AGENT) \
+  -Dotel.javaagent.configuration-file=common/src/main/resources/otel-defaults.properties \
+  -Dotel.service.name=server-automatic
+
+SOURCES = pom.xml common/pom.xml $(shell find common/src/main -type f) $(1)/pom.xml $(shell find $(1)/src/main -type f)
+
+.DEFAULT_GOAL := help
+.PHONY: help build run-manual run-automatic run-programmatic client test clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+build: ## Build every module, tests skipped
+	$(MVNW) package -DskipTests
+
+run-manual: server-manual/target/server-manual.jar ## Serve on :8082 with the span written by hand
+	$(JAVA) -jar $<
+
+run-automatic: server-automatic/target/server-automatic.jar ## Serve on :8082 under the OpenTelemetry javaagent
+	$(JAVA) $(AGENT_FLAGS) -jar $<
+
+run-programmatic: server-programmatic/target/server-programmatic.jar ## Serve on :8082 with the one-line SparkTelemetry filter
+	$(JAVA) -jar $<
+
+client: client/target/client.jar ## Call the server once: make client PARAM=hello
+	$(JAVA) -jar $< "$(PARAM)"
+
+test: ## Run every test (unit, in-process and process-level)
+	./mvnw -B -ntp verify
+
+clean: ## Remove build output
+	$(MVNW) clean
+
+# Each jar is rebuilt only when its module, common or the root POM changed.
+server-manual/target/server-manual.jar: $(call SOURCES,server-manual)
+	$(MVNW) package -DskipTests -pl server-manual -am
+	@touch $@
+server-automatic/target/server-automatic.jar: $(call SOURCES,server-automatic)
+	$(MVNW) package -DskipTests -pl server-automatic -am
+	@touch $@
+server-programmatic/target/server-programmatic.jar: $(call SOURCES,server-programmatic)
+	$(MVNW) package -DskipTests -pl server-programmatic -am
+	@touch $@
+client/target/client.jar: $(call SOURCES,client)
+	$(MVNW) package -DskipTests -pl client -am
+	@touch $@

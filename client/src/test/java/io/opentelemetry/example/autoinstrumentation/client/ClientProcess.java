@@ -1,0 +1,24 @@
+package io.opentelemetry.example.autoinstrumentation.client;
+
+import io.opentelemetry.example.autoinstrumentation.client.harness.JavaProcess;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the real client jar, as {@code make client} does. */
+final class ClientProcess {
+
+  static ProcessOutput run(Map<String, String> environment, String... args) {
+    Path root = ProjectLayout.root();
+    List<String> command = new ArrayList<>(List.of(JavaProcess.javaExecutable(), "-jar",
+        ProjectLayout.requireJar(ProjectLayout.clientJar(root)).toString()));
+    command.addAll(List.of(args));
+    return JavaProcess.start(command, root, environment).await(Duration.ofSeconds(60));
+  }
+
+  private ClientProcess() {}
+}
