@@ -11,13 +11,17 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * All SDK management of the modes that have an SDK (manual, programmatic, client) takes place here, away from the
  * instrumentation code. The SDK reads the same {@code OTEL_*} variables and {@code otel.*} properties as the agent, over
  * the same defaults ({@code otel-defaults.properties}), so one configuration drives every mode.
+ *
+ * @param sdk the configured SDK, flushed by a shutdown hook
+ * @param config the configuration it was built from, for the instrumentation's own settings
  */
-public final class OpenTelemetrySetup {
+public record OpenTelemetrySetup(OpenTelemetrySdk sdk, ConfigProperties config) {
 
   /** The agent's switch for thread attributes, honoured here too so that every mode adds them or none does. */
   static final String ADD_THREAD_DETAILS = "otel.javaagent.add-thread-details";
@@ -26,14 +30,20 @@ public final class OpenTelemetrySetup {
    * Builds the SDK for {@code serviceName} and registers a shutdown hook that flushes it. A bad configuration ends the
    * process with one line on stderr.
    */
-  public static OpenTelemetrySdk initialize(String serviceName) {
+  public static OpenTelemetrySetup initialize(String serviceName) {
     OneLineLogging.install();
+    AtomicReference<ConfigProperties> config = new AtomicReference<>();
     try {
-      return AutoConfiguredOpenTelemetrySdk.builder()
+      OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
           .addPropertiesSupplier(() -> defaults(serviceName))
+          .addPropertiesCustomizer(properties -> {
+            config.set(properties); // the public hook that hands out the merged configuration; it changes nothing
+            return Map.of();
+          })
           .addTracerProviderCustomizer(OpenTelemetrySetup::addThreadDetails)
           .build()
           .getOpenTelemetrySdk();
+      return new OpenTelemetrySetup(sdk, config.get());
     } catch (ConfigurationException e) {
       return Exit.withError("bad OpenTelemetry configuration: " + e.getMessage());
     }
@@ -58,6 +68,4 @@ public final class OpenTelemetrySetup {
         ? tracerProvider.addSpanProcessor(new ThreadDetailsSpanProcessor())
         : tracerProvider;
   }
-
-  private OpenTelemetrySetup() {}
 }

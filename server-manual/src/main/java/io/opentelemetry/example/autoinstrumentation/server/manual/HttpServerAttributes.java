@@ -2,7 +2,9 @@ package io.opentelemetry.example.autoinstrumentation.server.manual;
 
 import static io.opentelemetry.semconv.ClientAttributes.CLIENT_ADDRESS;
 import static io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_HEADER;
 import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_METHOD;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_RESPONSE_HEADER;
 import static io.opentelemetry.semconv.HttpAttributes.HTTP_RESPONSE_STATUS_CODE;
 import static io.opentelemetry.semconv.HttpAttributes.HTTP_ROUTE;
 import static io.opentelemetry.semconv.NetworkAttributes.NETWORK_PEER_ADDRESS;
@@ -19,7 +21,15 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import javax.servlet.http.HttpServletResponse;
 import spark.Request;
 import spark.Response;
 
@@ -29,10 +39,34 @@ import spark.Response;
  */
 final class HttpServerAttributes {
 
+  /** Headers whose captured values are credentials; {@code otel.instrumentation.spark.sensitive-headers} adds more. */
+  static final Set<String> DEFAULT_SENSITIVE_HEADERS = Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
+  static final String SPARK_DEFAULT_CONTENT_TYPE = "text/html; charset=utf-8";
+
+  private final List<String> capturedRequestHeaders;
+  private final List<String> capturedResponseHeaders;
+  private final Set<String> sensitiveHeaders;
+
+  HttpServerAttributes(List<String> capturedRequestHeaders, List<String> capturedResponseHeaders, Set<String> sensitiveHeaders) {
+    this.capturedRequestHeaders = lowerCase(capturedRequestHeaders);
+    this.capturedResponseHeaders = lowerCase(capturedResponseHeaders);
+    this.sensitiveHeaders = Set.copyOf(lowerCase(sensitiveHeaders));
+  }
+
+  /** Reads the header capture settings from the agent's own keys, so one setting configures every mode. */
+  static HttpServerAttributes configure(ConfigProperties config) {
+    Set<String> sensitive = new HashSet<>(DEFAULT_SENSITIVE_HEADERS);
+    sensitive.addAll(config.getList("otel.instrumentation.spark.sensitive-headers"));
+    return new HttpServerAttributes(
+        config.getList("otel.instrumentation.http.server.capture-request-headers"),
+        config.getList("otel.instrumentation.http.server.capture-response-headers"),
+        sensitive);
+  }
+
   /** Query parameters whose values the agent replaces with {@code REDACTED}: they carry signatures and keys. */
   static final Set<String> SENSITIVE_QUERY_PARAMETERS = Set.of("AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature");
 
-  static Attributes onRequest(Request request, String route) {
+  Attributes onRequest(Request request, String route) {
     AttributesBuilder attributes = Attributes.builder()
         .put(HTTP_REQUEST_METHOD, request.requestMethod())
         .put(URL_SCHEME, request.scheme())
@@ -57,16 +91,42 @@ final class HttpServerAttributes {
         attributes.put(SERVER_PORT, Long.parseLong(host.substring(colon + 1)));
       }
     }
+    for (String header : capturedRequestHeaders) {
+      List<String> values = Collections.list(request.raw().getHeaders(header));
+      if (!values.isEmpty()) {
+        attributes.put(HTTP_REQUEST_HEADER.getAttributeKey(header), redact(header, values));
+      }
+    }
     return attributes.build();
   }
 
-  static void onResponse(Span span, Response response) {
+  void onResponse(Span span, Response response) {
     int status = response.status();
     span.setAttribute(HTTP_RESPONSE_STATUS_CODE, status);
+    HttpServletResponse servletResponse = response.raw();
+    if (capturedResponseHeaders.contains("content-type") && servletResponse.getContentType() == null) {
+      // Spark applies this default only when it writes the body, after the route returns; applying it now, as Spark
+      // would, lets the captured Content-Type be the one the client receives.
+      servletResponse.setContentType(SPARK_DEFAULT_CONTENT_TYPE);
+    }
+    for (String header : capturedResponseHeaders) {
+      List<String> values = new ArrayList<>(servletResponse.getHeaders(header));
+      if (!values.isEmpty()) {
+        span.setAttribute(HTTP_RESPONSE_HEADER.getAttributeKey(header), redact(header, values));
+      }
+    }
     if (status >= 500) { // a server error; 4xx are the client's errors and leave a SERVER span unset
       span.setAttribute(ERROR_TYPE, String.valueOf(status));
       span.setStatus(StatusCode.ERROR);
     }
+  }
+
+  private List<String> redact(String header, List<String> values) {
+    return sensitiveHeaders.contains(header) ? Collections.nCopies(values.size(), "REDACTED") : values;
+  }
+
+  private static List<String> lowerCase(Collection<String> names) {
+    return names.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
   }
 
   /** The first address of X-Forwarded-For when a proxy sent one, else the peer's. */
@@ -88,6 +148,4 @@ final class HttpServerAttributes {
     }
     return redacted.toString();
   }
-
-  private HttpServerAttributes() {}
 }

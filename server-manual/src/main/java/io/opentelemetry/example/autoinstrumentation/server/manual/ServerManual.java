@@ -9,30 +9,33 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.example.autoinstrumentation.common.OpenTelemetrySetup;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import spark.Service;
 
 /** The seed's server with its SERVER span written by hand: the route body is wrapped in one span. */
 public final class ServerManual {
 
   public static void main(String[] args) {
-    serve(OpenTelemetrySetup.initialize("server-manual"), ServerAddress.fromEnvironment());
+    OpenTelemetrySetup otel = OpenTelemetrySetup.initialize("server-manual");
+    serve(otel.sdk(), otel.config(), ServerAddress.fromEnvironment());
   }
 
-  static Service serve(OpenTelemetry openTelemetry, ServerAddress address) {
+  static Service serve(OpenTelemetry openTelemetry, ConfigProperties config, ServerAddress address) {
     Tracer tracer = openTelemetry.getTracer("io.opentelemetry.example.server-manual");
     TextMapPropagator propagator = openTelemetry.getPropagators().getTextMapPropagator();
+    HttpServerAttributes attributes = HttpServerAttributes.configure(config);
     Service http = address.ignite();
     http.get("/server_request", (request, response) -> {
       Span span = tracer.spanBuilder("GET /server_request")
           .setParent(propagator.extract(Context.current(), request, RequestHeaders.INSTANCE))
           .setSpanKind(SpanKind.SERVER)
-          .setAllAttributes(HttpServerAttributes.onRequest(request, "/server_request"))
+          .setAllAttributes(attributes.onRequest(request, "/server_request"))
           .startSpan();
       try (Scope ignored = span.makeCurrent()) {
         System.out.println(request.queryParams("param"));
         return "served";
       } finally {
-        HttpServerAttributes.onResponse(span, response);
+        attributes.onResponse(span, response);
         span.end();
       }
     });

@@ -4,18 +4,21 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.example.autoinstrumentation.common.OpenTelemetrySetup;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import io.opentelemetry.example.autoinstrumentation.server.programmatic.spark.SparkTelemetry;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import spark.Service;
 
 /** The seed's server, instrumented by one line that installs a reusable library instrumentation. */
 public final class ServerProgrammatic {
 
   public static void main(String[] args) {
-    serve(OpenTelemetrySetup.initialize("server-programmatic"), ServerAddress.fromEnvironment());
+    OpenTelemetrySetup otel = OpenTelemetrySetup.initialize("server-programmatic");
+    serve(otel.sdk(), otel.config(), ServerAddress.fromEnvironment());
   }
 
-  static Service serve(OpenTelemetry openTelemetry, ServerAddress address) {
+  static Service serve(OpenTelemetry openTelemetry, ConfigProperties config, ServerAddress address) {
     Service http = address.ignite();
-    SparkTelemetry.create(openTelemetry).instrument(http);
+    SparkTelemetry.builder(openTelemetry).configure(config).build().instrument(http);
+    // SparkTelemetry.builder(openTelemetry).setExcludedUrls(List.of("/server_request")).build().instrument(http);
     http.get("/server_request", (request, response) -> {
       System.out.println(request.queryParams("param"));
       return "served";

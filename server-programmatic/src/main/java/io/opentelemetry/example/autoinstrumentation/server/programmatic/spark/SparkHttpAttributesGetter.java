@@ -4,6 +4,8 @@ import io.opentelemetry.instrumentation.api.semconv.http.HttpServerAttributesGet
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import javax.annotation.Nullable;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -11,6 +13,15 @@ import javax.servlet.http.HttpServletResponse;
 /** Reads the HTTP semantic-convention values from the servlet request and response under Spark. */
 final class SparkHttpAttributesGetter
     implements HttpServerAttributesGetter<HttpServletRequest, HttpServletResponse> {
+
+  static final String REDACTED = "REDACTED";
+
+  /** Lower-case names of headers whose values are never shown; headers are only read to be captured or parsed. */
+  private final Set<String> sensitiveHeaders;
+
+  SparkHttpAttributesGetter(Set<String> sensitiveHeaders) {
+    this.sensitiveHeaders = sensitiveHeaders;
+  }
 
   @Override
   public String getHttpRequestMethod(HttpServletRequest request) {
@@ -35,7 +46,7 @@ final class SparkHttpAttributesGetter
 
   @Override
   public List<String> getHttpRequestHeader(HttpServletRequest request, String name) {
-    return Collections.list(request.getHeaders(name));
+    return redact(name, Collections.list(request.getHeaders(name)));
   }
 
   @Override
@@ -47,7 +58,14 @@ final class SparkHttpAttributesGetter
   @Override
   public List<String> getHttpResponseHeader(
       HttpServletRequest request, HttpServletResponse response, String name) {
-    return new ArrayList<>(response.getHeaders(name));
+    return redact(name, new ArrayList<>(response.getHeaders(name)));
+  }
+
+  private List<String> redact(String name, List<String> values) {
+    if (values.isEmpty() || !sensitiveHeaders.contains(name.toLowerCase(Locale.ROOT))) {
+      return values;
+    }
+    return Collections.nCopies(values.size(), REDACTED);
   }
 
   @Nullable

@@ -31,11 +31,15 @@ public final class SparkTelemetry {
 
   private final Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter;
   private final List<Pattern> excludedUrls;
+  private final boolean capturesContentType;
 
   SparkTelemetry(
-      Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter, List<Pattern> excludedUrls) {
+      Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter,
+      List<Pattern> excludedUrls,
+      boolean capturesContentType) {
     this.instrumenter = instrumenter;
     this.excludedUrls = excludedUrls;
+    this.capturesContentType = capturesContentType;
   }
 
   /**
@@ -43,7 +47,7 @@ public final class SparkTelemetry {
    * all of them.
    */
   public void instrument(Service http) {
-    TracingFilters filters = new TracingFilters(instrumenter, excludedUrls, new SparkRoutes(http));
+    TracingFilters filters = new TracingFilters(instrumenter, excludedUrls, new SparkRoutes(http), capturesContentType);
     http.before(filters::start);
     // afterAfter filters run in a finally block: after the route, a halt, an exception, or a 404 alike.
     http.afterAfter(filters::end);

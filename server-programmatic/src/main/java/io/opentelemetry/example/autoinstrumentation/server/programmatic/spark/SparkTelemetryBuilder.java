@@ -3,18 +3,18 @@ package io.opentelemetry.example.autoinstrumentation.server.programmatic.spark;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.api.instrumenter.AttributesExtractor;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
-import io.opentelemetry.instrumentation.api.instrumenter.InstrumenterBuilder;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpServerAttributesExtractor;
-import io.opentelemetry.instrumentation.api.semconv.http.HttpServerAttributesExtractorBuilder;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpServerMetrics;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpServerRoute;
-import io.opentelemetry.instrumentation.api.semconv.http.HttpServerRouteBuilder;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpSpanNameExtractor;
-import io.opentelemetry.instrumentation.api.semconv.http.HttpSpanNameExtractorBuilder;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpSpanStatusExtractor;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -24,17 +24,29 @@ public final class SparkTelemetryBuilder {
 
   static final String INSTRUMENTATION_NAME = "io.opentelemetry.example.spark-2.9";
 
+  /** The agent's own keys, so one setting configures every mode. */
+  static final String CAPTURE_REQUEST_HEADERS = "otel.instrumentation.http.server.capture-request-headers";
+  static final String CAPTURE_RESPONSE_HEADERS = "otel.instrumentation.http.server.capture-response-headers";
+  static final String KNOWN_METHODS = "otel.instrumentation.http.known-methods";
+  /** This library's keys: the agent has neither setting. */
+  static final String EXCLUDED_URLS = "otel.instrumentation.spark.excluded-urls";
+  static final String SENSITIVE_HEADERS = "otel.instrumentation.spark.sensitive-headers";
+
+  /** Headers whose captured values are credentials. */
+  public static final Set<String> DEFAULT_SENSITIVE_HEADERS =
+      Set.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie");
+
   private final OpenTelemetry openTelemetry;
-  private final SparkHttpAttributesGetter getter = new SparkHttpAttributesGetter();
-  private final HttpServerAttributesExtractorBuilder<HttpServletRequest, HttpServletResponse> httpAttributes =
-      HttpServerAttributesExtractor.builder(getter);
-  private final HttpSpanNameExtractorBuilder<HttpServletRequest> spanName = HttpSpanNameExtractor.builder(getter);
-  private final HttpServerRouteBuilder<HttpServletRequest> route = HttpServerRoute.builder(getter);
   private final List<AttributesExtractor<HttpServletRequest, HttpServletResponse>> extractors = new ArrayList<>();
+  private List<String> capturedRequestHeaders = List.of();
+  private List<String> capturedResponseHeaders = List.of();
+  private Set<String> knownMethods;
+  private final Set<String> sensitiveHeaders = new HashSet<>(); // lower case
   private final List<Pattern> excludedUrls = new ArrayList<>();
 
   SparkTelemetryBuilder(OpenTelemetry openTelemetry) {
     this.openTelemetry = openTelemetry;
+    addSensitiveHeaders(DEFAULT_SENSITIVE_HEADERS);
   }
 
   /** Adds an extractor of extra span attributes. */
@@ -46,21 +58,28 @@ public final class SparkTelemetryBuilder {
 
   /** Captures these request headers as {@code http.request.header.<lowercase name>} span attributes. */
   public SparkTelemetryBuilder setCapturedRequestHeaders(Collection<String> requestHeaders) {
-    httpAttributes.setCapturedRequestHeaders(requestHeaders);
+    this.capturedRequestHeaders = List.copyOf(requestHeaders);
     return this;
   }
 
   /** Captures these response headers as {@code http.response.header.<lowercase name>} span attributes. */
   public SparkTelemetryBuilder setCapturedResponseHeaders(Collection<String> responseHeaders) {
-    httpAttributes.setCapturedResponseHeaders(responseHeaders);
+    this.capturedResponseHeaders = List.copyOf(responseHeaders);
     return this;
   }
 
   /** Names the HTTP methods this server knows; any other is reported as {@code _OTHER}. */
   public SparkTelemetryBuilder setKnownMethods(Collection<String> knownMethods) {
-    httpAttributes.setKnownMethods(knownMethods);
-    spanName.setKnownMethods(knownMethods);
-    route.setKnownMethods(knownMethods);
+    this.knownMethods = Set.copyOf(knownMethods);
+    return this;
+  }
+
+  /**
+   * Adds headers whose values a captured-header attribute shows as {@code REDACTED}, besides Authorization,
+   * Proxy-Authorization, Cookie and Set-Cookie.
+   */
+  public SparkTelemetryBuilder addSensitiveHeaders(Collection<String> headers) {
+    headers.forEach(header -> sensitiveHeaders.add(header.toLowerCase(Locale.ROOT)));
     return this;
   }
 
@@ -74,17 +93,50 @@ public final class SparkTelemetryBuilder {
     return this;
   }
 
+  /**
+   * Applies the settings that {@code OTEL_*} variables and {@code otel.*} properties give: the agent's header-capture
+   * and known-methods keys, and this library's {@code otel.instrumentation.spark.excluded-urls} and {@code
+   * otel.instrumentation.spark.sensitive-headers} (comma-separated).
+   */
+  public SparkTelemetryBuilder configure(ConfigProperties config) {
+    setCapturedRequestHeaders(config.getList(CAPTURE_REQUEST_HEADERS, capturedRequestHeaders));
+    setCapturedResponseHeaders(config.getList(CAPTURE_RESPONSE_HEADERS, capturedResponseHeaders));
+    List<String> methods = config.getList(KNOWN_METHODS);
+    if (!methods.isEmpty()) {
+      setKnownMethods(methods);
+    }
+    addSensitiveHeaders(config.getList(SENSITIVE_HEADERS));
+    List<String> excluded = config.getList(EXCLUDED_URLS);
+    if (!excluded.isEmpty()) {
+      setExcludedUrls(excluded);
+    }
+    return this;
+  }
+
   /** Returns a new {@link SparkTelemetry} with the settings of this builder. */
   public SparkTelemetry build() {
-    InstrumenterBuilder<HttpServletRequest, HttpServletResponse> builder =
+    SparkHttpAttributesGetter getter = new SparkHttpAttributesGetter(Set.copyOf(sensitiveHeaders));
+    var httpAttributes = HttpServerAttributesExtractor.builder(getter)
+        .setCapturedRequestHeaders(capturedRequestHeaders)
+        .setCapturedResponseHeaders(capturedResponseHeaders);
+    var spanName = HttpSpanNameExtractor.builder(getter);
+    var route = HttpServerRoute.builder(getter);
+    if (knownMethods != null) {
+      httpAttributes.setKnownMethods(knownMethods);
+      spanName.setKnownMethods(knownMethods);
+      route.setKnownMethods(knownMethods);
+    }
+    Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter =
         Instrumenter.<HttpServletRequest, HttpServletResponse>builder(
                 openTelemetry, INSTRUMENTATION_NAME, spanName.build())
             .setSpanStatusExtractor(HttpSpanStatusExtractor.create(getter))
             .addAttributesExtractor(httpAttributes.build())
             .addAttributesExtractors(extractors)
             .addContextCustomizer(route.build())
-            .addOperationMetrics(HttpServerMetrics.get());
-    return new SparkTelemetry(
-        builder.buildServerInstrumenter(HttpServletRequestGetter.INSTANCE), List.copyOf(excludedUrls));
+            .addOperationMetrics(HttpServerMetrics.get())
+            .buildServerInstrumenter(HttpServletRequestGetter.INSTANCE);
+    boolean capturesContentType =
+        capturedResponseHeaders.stream().anyMatch(header -> header.equalsIgnoreCase("Content-Type"));
+    return new SparkTelemetry(instrumenter, List.copyOf(excludedUrls), capturesContentType);
   }
 }

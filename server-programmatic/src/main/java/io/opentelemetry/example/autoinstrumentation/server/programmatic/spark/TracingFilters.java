@@ -26,18 +26,22 @@ import spark.Response;
 final class TracingFilters {
 
   private static final String STARTED = TracingFilters.class.getName() + ".started";
+  static final String SPARK_DEFAULT_CONTENT_TYPE = "text/html; charset=utf-8";
 
   private final Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter;
   private final List<Pattern> excludedUrls;
   private final SparkRoutes routes;
+  private final boolean capturesContentType;
 
   TracingFilters(
       Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter,
       List<Pattern> excludedUrls,
-      SparkRoutes routes) {
+      SparkRoutes routes,
+      boolean capturesContentType) {
     this.instrumenter = instrumenter;
     this.excludedUrls = excludedUrls;
     this.routes = routes;
+    this.capturesContentType = capturesContentType;
   }
 
   void start(Request request, Response response) {
@@ -65,8 +69,14 @@ final class TracingFilters {
     servletRequest.removeAttribute(STARTED);
     started.scope().close();
     if (started.traced()) {
+      HttpServletResponse servletResponse = response.raw();
+      if (capturesContentType && servletResponse.getContentType() == null) {
+        // Spark applies this default only when it writes the body, after every filter; applying it now, as Spark
+        // would, lets the captured Content-Type be the one the client receives.
+        servletResponse.setContentType(SPARK_DEFAULT_CONTENT_TYPE);
+      }
       // No Throwable: Spark has already turned an exception into a 500 response, which is what the agent reports too.
-      instrumenter.end(started.context(), servletRequest, response.raw(), null);
+      instrumenter.end(started.context(), servletRequest, servletResponse, null);
     }
   }
 
