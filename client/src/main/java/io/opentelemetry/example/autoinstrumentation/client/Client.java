@@ -42,7 +42,7 @@ public final class Client {
   public static void main(String[] args) {
     String param = args.length > 0 ? args[0] : "testing";
     URI uri = uri(System.getenv().getOrDefault("SERVER_URL", DEFAULT_URL), param);
-    OpenTelemetrySdk openTelemetry = OpenTelemetrySetup.initialize("client");
+    OpenTelemetrySdk openTelemetry = OpenTelemetrySetup.initialize("client").sdk();
     // The SDK's shutdown hook exports the spans as the JVM exits.
     System.exit(call(openTelemetry, uri));
   }

@@ -1,12 +1,18 @@
 package io.opentelemetry.example.autoinstrumentation.client.harness;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** What a child process wrote, each stream on its own, and how it ended (-1: it had to be killed). */
 public record ProcessOutput(int exitCode, List<String> stdout, List<String> stderr) {
 
-  /** The spans the process exported on the console. */
+  /**
+   * The spans the process exported on the console: on stderr through a logger (logging-otlp), or on stdout
+   * (experimental-otlp/stdout, or otlp_file/development in a declarative configuration file).
+   */
   public List<ExportedSpan> spans() {
-    return ExportedSpans.parse(stderr);
+    List<ExportedSpan> spans = new ArrayList<>(ExportedSpans.parse(stderr));
+    spans.addAll(ExportedSpans.parse(stdout));
+    return spans;
   }
 }
