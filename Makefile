@@ -16,10 +16,13 @@ AGENT_FLAGS := -javaagent:$(AGENT) \
   -Dotel.javaagent.configuration-file=common/src/main/resources/otel-defaults.properties \
   -Dotel.service.name=server-automatic
 
+# A JVM option that loads the agent into a server with its own SDK: for manual, two nested SERVER spans per request.
+AGENT_IN_JVM_OPTIONS := $(findstring javaagent,$(JAVA_TOOL_OPTIONS) $(JDK_JAVA_OPTIONS))
+
 SOURCES = pom.xml common/pom.xml $(shell find common/src/main -type f) $(1)/pom.xml $(shell find $(1)/src/main -type f)
 
 .DEFAULT_GOAL := help
-.PHONY: help build run-manual run-automatic run-programmatic client test clean
+.PHONY: help build run-manual run-automatic run-programmatic client test clean refuse-agent warn-agent
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -27,14 +30,14 @@ help: ## List the targets
 build: ## Build every module, tests skipped
 	$(MVNW) package -DskipTests
 
-run-manual: server-manual/target/server-manual.jar ## Serve on :8082 with the span written by hand
-	$(JAVA) -jar $<
+run-manual: refuse-agent server-manual/target/server-manual.jar ## Serve on :8082 with the span written by hand
+	$(JAVA) -jar server-manual/target/server-manual.jar
 
 run-automatic: server-automatic/target/server-automatic.jar ## Serve on :8082 under the OpenTelemetry javaagent
 	$(JAVA) $(AGENT_FLAGS) -jar $<
 
-run-programmatic: server-programmatic/target/server-programmatic.jar ## Serve on :8082 with the one-line SparkTelemetry filter
-	$(JAVA) -jar $<
+run-programmatic: warn-agent server-programmatic/target/server-programmatic.jar ## Serve on :8082 with the one-line SparkTelemetry filter
+	$(JAVA) -jar server-programmatic/target/server-programmatic.jar
 
 client: client/target/client.jar ## Call the server once: make client PARAM=hello
 	$(JAVA) -jar $< "$(PARAM)"
@@ -45,16 +48,8 @@ test: ## Run every test (unit, in-process and process-level)
 clean: ## Remove build output
 	$(MVNW) clean
 
-# Each jar is rebuilt only when its module, common or the root POM changed.
-server-manual/target/server-manual.jar: $(call SOURCES,server-manual)
-	$(MVNW) package -DskipTests -pl server-manual -am
-	@touch $@
-server-automatic/target/server-automatic.jar: $(call SOURCES,server-automatic)
-	$(MVNW) package -DskipTests -pl server-automatic -am
-	@touch $@
-server-programmatic/target/server-programmatic.jar: $(call SOURCES,server-programmatic)
-	$(MVNW) package -DskipTests -pl server-programmatic -am
-	@touch $@
-client/target/client.jar: $(call SOURCES,client)
-	$(MVNW) package -DskipTests -pl client -am
-	@touch $@
+refuse-agent:
+	$(if $(AGENT_IN_JVM_OPTIONS),$(error JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS load a javaagent; under it the manual server makes two nested SERVER spans per request: unset them, or use make run-automatic))
+
+warn-agent:
+	$(if $(AGENT_IN_JVM_OPTIONS),$(warning JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS load a javaagent; its SERVER span replaces SparkTelemetry's, which stands aside when a SERVER span is already current))

@@ -35,13 +35,19 @@ public enum Mode {
     command.add(JavaProcess.javaExecutable());
     command.addAll(jvmOptions);
     if (this == AUTOMATIC) {
-      command.add("-javaagent:" + root.resolve(module).resolve("target/opentelemetry-javaagent.jar"));
-      command.add("-Dotel.javaagent.configuration-file=" + root.resolve(ProjectLayout.OTEL_DEFAULTS));
-      command.add("-Dotel.service.name=" + module);
+      command.addAll(agentOptions(root, module));
     }
     command.add("-jar");
     command.add(jar(root).toString());
     return command;
+  }
+
+  /** The flags that put a JVM under the agent, with the shared defaults and {@code serviceName}. */
+  public static List<String> agentOptions(Path root, String serviceName) {
+    return List.of(
+        "-javaagent:" + root.resolve(AUTOMATIC.module).resolve("target/opentelemetry-javaagent.jar"),
+        "-Dotel.javaagent.configuration-file=" + root.resolve(ProjectLayout.OTEL_DEFAULTS),
+        "-Dotel.service.name=" + serviceName);
   }
 
   public static Mode of(String label) {
