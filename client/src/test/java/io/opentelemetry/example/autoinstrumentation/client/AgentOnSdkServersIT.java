@@ -21,7 +21,7 @@ class AgentOnSdkServersIT {
 
   @Test
   void manualUnderTheAgentNestsASecondServerSpan() throws Exception {
-    List<ExportedSpan> servers = serverSpansUnderTheAgent(Mode.MANUAL);
+    List<ExportedSpan> servers = serverSpansUnderTheAgent(Mode.MANUAL, 2);
 
     assertThat(servers).extracting(ExportedSpan::scope)
         .containsExactlyInAnyOrder("io.opentelemetry.jetty-8.0", "io.opentelemetry.example.server-manual");
@@ -32,7 +32,7 @@ class AgentOnSdkServersIT {
 
   @Test
   void programmaticUnderTheAgentStandsAside() throws Exception {
-    List<ExportedSpan> servers = serverSpansUnderTheAgent(Mode.PROGRAMMATIC);
+    List<ExportedSpan> servers = serverSpansUnderTheAgent(Mode.PROGRAMMATIC, 1);
 
     assertThat(servers).extracting(ExportedSpan::scope).containsExactly("io.opentelemetry.jetty-8.0");
   }
@@ -47,7 +47,7 @@ class AgentOnSdkServersIT {
         .contains("load a javaagent").contains("two nested SERVER spans");
   }
 
-  private static List<ExportedSpan> serverSpansUnderTheAgent(Mode mode) throws Exception {
+  private static List<ExportedSpan> serverSpansUnderTheAgent(Mode mode, int expected) throws Exception {
     List<String> agent = Mode.agentOptions(ProjectLayout.root(), mode.module());
     ProcessOutput output;
     try (ServerProcess server = ServerProcess.start(mode, Map.of(), agent, Duration.ofSeconds(60))) {
@@ -55,6 +55,7 @@ class AgentOnSdkServersIT {
           HttpRequest.newBuilder(server.uri("/server_request?param=both")).timeout(Duration.ofSeconds(10)).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(response.body()).isEqualTo("served");
+      server.awaitSpans(expected, Duration.ofSeconds(10));
       output = server.stop();
     }
     return output.spans().stream().filter(span -> span.kind().equals("SERVER")).toList();

@@ -45,6 +45,7 @@ class ExcludedUrlsIT {
       assertThat(excluded.body()).isEqualTo("served");
       http.send(HttpRequest.newBuilder(server.uri("/other")).timeout(Duration.ofSeconds(10)).build(),
           HttpResponse.BodyHandlers.discarding());
+      server.awaitSpans(1, Duration.ofSeconds(10));
       return server.stop();
     }
   }

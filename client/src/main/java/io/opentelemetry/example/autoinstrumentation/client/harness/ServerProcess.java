@@ -70,6 +70,22 @@ public final class ServerProcess implements AutoCloseable {
     return process.stderrSoFar();
   }
 
+  /**
+   * Waits until the server has exported at least {@code count} spans. Stopping at once would rely on the shutdown
+   * flush, and the agent ends the span of its very first request only after the response is on the wire.
+   */
+  public List<ExportedSpan> awaitSpans(int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<ExportedSpan> spans = new java.util.ArrayList<>(ExportedSpans.parse(process.stderrSoFar()));
+      spans.addAll(ExportedSpans.parse(process.stdoutSoFar()));
+      if (spans.size() >= count || System.nanoTime() > deadline) {
+        return spans;
+      }
+      sleep(50);
+    }
+  }
+
   /** SIGTERM, then everything the server wrote, its final span export included. */
   public ProcessOutput stop() {
     return process.stop(STOP_GRACE);

@@ -1,0 +1,49 @@
+package io.opentelemetry.example.autoinstrumentation.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
+import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ServerProcess;
+import io.opentelemetry.example.autoinstrumentation.common.ServerSpanExpectations;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Each mode as it runs for a user, a child JVM (the agent's included), checked against the expectations all share. */
+class SeedRequestIT {
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void successfulGetRequestWithParent(Mode mode) throws Exception {
+    ProcessOutput output;
+    int port;
+    try (ServerProcess server = ServerProcess.start(mode, Map.of(), Duration.ofSeconds(60))) {
+      port = server.port();
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(server.uri("/server_request?param=testing&sig=secret"))
+              .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+              .timeout(Duration.ofSeconds(10))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.body()).isEqualTo("served");
+      server.awaitSpans(1, Duration.ofSeconds(10));
+      output = server.stop();
+    }
+
+    assertThat(output.stdout()).containsExactly("testing");
+    assertThat(output.spans()).singleElement().satisfies(span -> {
+      ServerSpanExpectations.assertSeedRequestSpan(
+          span.name(), span.kind(), span.status(), span.attributes(), port, "param=testing&sig=REDACTED");
+      assertThat(span.traceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+      assertThat(span.parentSpanId()).isEqualTo("b7ad6b7169203331");
+      // The agent adds the handling thread by default; the SDK modes add it the same way, so spans compare key for key.
+      assertThat(span.attributes()).containsKeys("thread.id", "thread.name");
+    });
+  }
+}

@@ -1,0 +1,61 @@
+package io.opentelemetry.example.autoinstrumentation.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What every mode's SERVER span for the seed's request looks like: what the agent emits, written once. Spans come in
+ * as plain values (name, kind, status, attributes with Long for integers), so in-process tests ({@link SpanData}) and
+ * process-level tests (exported JSON) check the same expectations.
+ */
+public final class ServerSpanExpectations {
+
+  /** The attribute keys of the agent's span for {@code GET /server_request?…}, thread details aside. */
+  public static final Set<String> SEED_ATTRIBUTE_KEYS = Set.of(
+      "http.request.method", "url.scheme", "url.path", "url.query", "server.address", "server.port",
+      "client.address", "network.peer.address", "network.peer.port", "network.protocol.version",
+      "user_agent.original", "http.route", "http.response.status_code");
+
+  /** The span of {@code GET /server_request?<query>} sent from loopback to {@code port}. */
+  public static void assertSeedRequestSpan(
+      String name, String kind, String status, Map<String, Object> attributes, int port, String query) {
+    assertThat(name).isEqualTo("GET /server_request");
+    assertThat(kind).isEqualTo("SERVER");
+    assertThat(status).isEqualTo("UNSET");
+    Map<String, Object> withoutThread = new LinkedHashMap<>(attributes);
+    withoutThread.keySet().removeIf(key -> key.startsWith("thread."));
+    assertThat(withoutThread.keySet()).containsExactlyInAnyOrderElementsOf(SEED_ATTRIBUTE_KEYS);
+    assertThat(attributes)
+        .containsEntry("http.request.method", "GET")
+        .containsEntry("url.scheme", "http")
+        .containsEntry("url.path", "/server_request")
+        .containsEntry("url.query", query)
+        .containsEntry("server.address", "127.0.0.1")
+        .containsEntry("server.port", (long) port)
+        .containsEntry("client.address", "127.0.0.1")
+        .containsEntry("network.peer.address", "127.0.0.1")
+        .containsEntry("network.protocol.version", "1.1")
+        .containsEntry("http.route", "/server_request")
+        .containsEntry("http.response.status_code", 200L);
+    assertThat((Long) attributes.get("network.peer.port")).isPositive();
+  }
+
+  public static void assertSeedRequestSpan(SpanData span, int port, String query) {
+    assertSeedRequestSpan(span.getName(), span.getKind().name(), span.getStatus().getStatusCode().name(),
+        attributes(span), port, query);
+  }
+
+  /** A span's attributes as plain values, keyed by name. */
+  public static Map<String, Object> attributes(SpanData span) {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    span.getAttributes().forEach((AttributeKey<?> key, Object value) -> attributes.put(key.getKey(), value));
+    return attributes;
+  }
+
+  private ServerSpanExpectations() {}
+}

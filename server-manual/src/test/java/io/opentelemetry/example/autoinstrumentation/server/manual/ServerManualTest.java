@@ -1,0 +1,109 @@
+package io.opentelemetry.example.autoinstrumentation.server.manual;
+
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
+import io.opentelemetry.example.autoinstrumentation.common.ServerSpanExpectations;
+import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
+import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import spark.Service;
+
+class ServerManualTest {
+
+  @RegisterExtension static final OpenTelemetryExtension testing = OpenTelemetryExtension.create();
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private Service server;
+
+  private void start(Map<String, String> config) {
+    server = ServerManual.serve(testing.getOpenTelemetry(), DefaultConfigProperties.createFromMap(config),
+        new ServerAddress("127.0.0.1", 0));
+    server.awaitInitialization();
+  }
+
+  @AfterEach
+  void stop() {
+    if (server == null) {
+      return;
+    }
+    server.stop();
+    server.awaitStop();
+  }
+
+  @Test
+  void successfulGetRequest() throws Exception {
+    start(Map.of());
+    assertThat(get("/server_request?param=testing&sig=secret", Map.of()).body()).isEqualTo("served");
+
+    SpanData span = onlySpan();
+    ServerSpanExpectations.assertSeedRequestSpan(span, server.port(), "param=testing&sig=REDACTED");
+    assertThat(span).hasNoParent();
+  }
+
+  @Test
+  void successfulGetRequestWithParent() throws Exception {
+    start(Map.of());
+    get("/server_request?param=testing", Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
+
+    assertThat(onlySpan())
+        .hasKind(SpanKind.SERVER)
+        .hasTraceId("0af7651916cd43dd8448eb211c80319c")
+        .hasParentSpanId("b7ad6b7169203331");
+  }
+
+  @Test
+  void captureHttpHeaders() throws Exception {
+    start(Map.of(
+        "otel.instrumentation.http.server.capture-request-headers", "X-Custom,Authorization",
+        "otel.instrumentation.http.server.capture-response-headers", "Content-Type"));
+    get("/server_request?param=testing", Map.of("X-Custom", "one", "Authorization", "Bearer secret"));
+
+    assertThat(ServerSpanExpectations.attributes(onlySpan()))
+        .containsEntry("http.request.header.x-custom", List.of("one"))
+        .containsEntry("http.request.header.authorization", List.of("REDACTED"))
+        .containsEntry("http.response.header.content-type", List.of("text/html;charset=utf-8"));
+  }
+
+  @Test
+  void requestForNotFoundMakesNoSpan() throws Exception {
+    start(Map.of());
+    assertThat(get("/no_such_route", Map.of()).statusCode()).isEqualTo(404);
+
+    // The span lives inside the one route's handler; Spark answers 404 without calling it.
+    assertThat(testing.getSpans()).isEmpty();
+  }
+
+  @Test
+  void redactQueryKeepsAllButSensitiveValues() {
+    assertThat(HttpServerAttributes.redactQuery("param=x&sig=secret")).isEqualTo("param=x&sig=REDACTED");
+    assertThat(HttpServerAttributes.redactQuery("sig=a&sig=b&AWSAccessKeyId=k")).isEqualTo("sig=REDACTED&sig=REDACTED&AWSAccessKeyId=REDACTED");
+    assertThat(HttpServerAttributes.redactQuery("sig&signature=x&param=")).isEqualTo("sig&signature=x&param=");
+    assertThat(HttpServerAttributes.redactQuery("Signature=")).isEqualTo("Signature=REDACTED");
+  }
+
+  private HttpResponse<String> get(String pathAndQuery, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
+        .timeout(Duration.ofSeconds(10));
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The span ends in the route, before the response is written, so it is there once the response is. */
+  private SpanData onlySpan() {
+    assertThat(testing.getSpans()).hasSize(1);
+    return testing.getSpans().get(0);
+  }
+}
