@@ -22,7 +22,7 @@ AGENT_IN_JVM_OPTIONS := $(findstring javaagent,$(JAVA_TOOL_OPTIONS) $(JDK_JAVA_O
 SOURCES = pom.xml common/pom.xml $(shell find common/src/main -type f) $(1)/pom.xml $(shell find $(1)/src/main -type f)
 
 .DEFAULT_GOAL := help
-.PHONY: help build run-manual run-automatic run-programmatic client test clean refuse-agent warn-agent
+.PHONY: help build run-manual run-automatic run-programmatic client compare test clean refuse-agent warn-agent
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -41,6 +41,9 @@ run-programmatic: warn-agent server-programmatic/target/server-programmatic.jar 
 
 client: client/target/client.jar ## Call the server once: make client PARAM=hello
 	$(JAVA) -jar $< "$(PARAM)"
+
+compare: build ## Run the three modes through the same requests and compare their spans, row by row
+	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.compare.Compare
 
 test: ## Run every test (unit, in-process and process-level)
 	./mvnw -B -ntp verify

@@ -2,6 +2,7 @@ package io.opentelemetry.example.autoinstrumentation.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.example.autoinstrumentation.client.harness.ClientProcess;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;

@@ -17,7 +17,8 @@ public record ExportedSpan(
     String kind,
     String status,
     Map<String, Object> attributes,
-    List<String> events) {
+    List<String> events,
+    String traceState) {
 
   public boolean hasParent() {
     return parentSpanId != null && !parentSpanId.isEmpty();

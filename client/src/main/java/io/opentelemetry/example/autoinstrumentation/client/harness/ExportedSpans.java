@@ -56,7 +56,8 @@ public final class ExportedSpans {
               KINDS[span.path("kind").asInt(0)],
               STATUSES[span.path("status").path("code").asInt(0)],
               attributes(span.path("attributes")),
-              events));
+              events,
+              span.path("traceState").asText("")));
         }
       }
     }

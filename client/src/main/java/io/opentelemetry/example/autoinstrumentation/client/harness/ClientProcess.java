@@ -1,8 +1,5 @@
-package io.opentelemetry.example.autoinstrumentation.client;
+package io.opentelemetry.example.autoinstrumentation.client.harness;
 
-import io.opentelemetry.example.autoinstrumentation.client.harness.JavaProcess;
-import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
-import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs the real client jar, as {@code make client} does. */
-final class ClientProcess {
+public final class ClientProcess {
 
-  static ProcessOutput run(Map<String, String> environment, String... args) {
+  public static ProcessOutput run(Map<String, String> environment, String... args) {
     Path root = ProjectLayout.root();
     List<String> command = new ArrayList<>(List.of(JavaProcess.javaExecutable(), "-jar",
         ProjectLayout.requireJar(ProjectLayout.clientJar(root)).toString()));

@@ -1,0 +1,131 @@
+package io.opentelemetry.example.autoinstrumentation.client.compare;
+
+import io.opentelemetry.example.autoinstrumentation.client.harness.ClientProcess;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
+import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ServerProcess;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ServerProcess.ServerStartException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code make compare}: runs every mode as its own process through the same scenarios and checks, row by row, that
+ * their server spans are the same, or differ only as {@link KnownDifferences} says. Exit code 0 when they do, 1 when a
+ * row is DIFFERENT, 2 when a mode could not be run.
+ */
+public final class Compare {
+
+  static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(15);
+
+  public static void main(String[] args) {
+    if (args.length > 0) {
+      System.err.println("error: compare takes no arguments, got '" + String.join(" ", args) + "'");
+      System.exit(2);
+    }
+    System.exit(run(ProjectLayout.root().resolve("target/compare")));
+  }
+
+  /** Runs the comparison, prints the table, writes the reports into {@code reports}, and returns the exit code. */
+  public static int run(Path reports) {
+    Map<Scenario, Map<Mode, Map<String, String>>> spans = new EnumMap<>(Scenario.class);
+    for (Scenario scenario : Scenario.values()) {
+      spans.put(scenario, new EnumMap<>(Mode.class));
+    }
+    Map<Mode, Set<String>> resources = new EnumMap<>(Mode.class);
+    for (Mode mode : Mode.values()) {
+      long started = System.nanoTime();
+      try {
+        ModeResult result = runMode(mode);
+        result.spans().forEach((scenario, fields) -> spans.get(scenario).put(mode, fields));
+        resources.put(mode, result.resourceKeys());
+      } catch (ServerStartException | UncheckedIOException e) {
+        System.err.println("error: cannot run " + mode.label() + ": " + e.getMessage());
+        return 2;
+      }
+      System.out.printf("%-13s %d server spans in %.1f s%n", mode.label(),
+          spans.values().stream().filter(byMode -> byMode.containsKey(mode)).count(),
+          (System.nanoTime() - started) / 1e9);
+    }
+    List<Row> rows = Comparison.rows(spans, resources);
+    System.out.print(Report.table(rows));
+    try {
+      Report.write(rows, reports);
+    } catch (IOException e) {
+      System.err.println("error: cannot write the reports to " + reports + ": " + e.getMessage());
+      return 2;
+    }
+    System.out.println("reports: " + reports.resolve("compare.md") + ", " + reports.resolve("compare.json"));
+    return Comparison.exitCode(rows);
+  }
+
+  record ModeResult(Map<Scenario, Map<String, String>> spans, Set<String> resourceKeys) {}
+
+  static ModeResult runMode(Mode mode) {
+    ProcessOutput server;
+    String clientSpanId = null;
+    try (ServerProcess process = ServerProcess.start(mode, Scenario.SERVER_ENVIRONMENT, START_TIMEOUT)) {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      int expected = 0;
+      for (Scenario scenario : Scenario.values()) {
+        if (scenario.throughClient) {
+          clientSpanId = callThroughClient(process);
+        } else {
+          send(http, process, scenario);
+        }
+        expected += mode == Mode.MANUAL && scenario == Scenario.NOT_FOUND ? 0 : 1;
+      }
+      process.awaitSpans(expected, EXPORT_TIMEOUT);
+      server = process.stop();
+    }
+    Map<Scenario, Map<String, String>> spans = new EnumMap<>(Scenario.class);
+    Set<String> resourceKeys = Set.of();
+    for (ExportedSpan span : server.spans()) {
+      Scenario scenario = Scenario.of(String.valueOf(span.attribute("url.path")), (String) span.attribute("url.query"));
+      if (span.kind().equals("SERVER") && scenario != null) {
+        spans.put(scenario, Normalizer.fields(span, clientSpanId));
+        resourceKeys = span.resource().keySet();
+      }
+    }
+    return new ModeResult(spans, resourceKeys);
+  }
+
+  /** The seed's request made by the real client; returns its CLIENT span's id, the server span's expected parent. */
+  private static String callThroughClient(ServerProcess server) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("SERVER_URL", server.uri("/server_request").toString());
+    ProcessOutput client = ClientProcess.run(environment, "testing");
+    if (client.exitCode() != 0) {
+      throw new ServerStartException("the client failed: " + String.join(" ", client.stderr()));
+    }
+    return client.spans().stream().filter(span -> span.kind().equals("CLIENT")).map(ExportedSpan::spanId)
+        .findFirst().orElse(null);
+  }
+
+  private static void send(HttpClient http, ServerProcess server, Scenario scenario) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(scenario.pathAndQuery)).timeout(Duration.ofSeconds(10));
+    scenario.headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
+    try {
+      http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+    } catch (IOException e) {
+      throw new UncheckedIOException("request for " + scenario.name() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServerStartException("interrupted");
+    }
+  }
+
+  private Compare() {}
+}

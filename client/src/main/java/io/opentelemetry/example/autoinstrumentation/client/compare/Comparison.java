@@ -1,0 +1,72 @@
+package io.opentelemetry.example.autoinstrumentation.client.compare;
+
+import io.opentelemetry.example.autoinstrumentation.client.compare.Row.Verdict;
+import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Lines up what each mode emitted, field by field, and gives every row its verdict. */
+final class Comparison {
+
+  static final String RESOURCE = "resource";
+
+  /**
+   * @param spans per scenario run, per mode, the normalized fields of its server span (a mode without one is absent)
+   * @param resources per mode, the resource attribute keys its server reported
+   */
+  static List<Row> rows(Map<Scenario, Map<Mode, Map<String, String>>> spans, Map<Mode, Set<String>> resources) {
+    List<Row> rows = new ArrayList<>();
+    for (Scenario scenario : spans.keySet()) {
+      Map<Mode, Map<String, String>> byMode = spans.get(scenario);
+      Set<String> fields = new LinkedHashSet<>();
+      for (Mode mode : Mode.values()) {
+        fields.addAll(byMode.getOrDefault(mode, Map.of()).keySet());
+      }
+      if (fields.isEmpty()) {
+        fields.add("name"); // no mode made a span: still one row, which says so
+      }
+      for (String field : fields) {
+        Map<Mode, String> values = new EnumMap<>(Mode.class);
+        for (Mode mode : Mode.values()) {
+          Map<String, String> span = byMode.get(mode);
+          values.put(mode, span == null ? Normalizer.ABSENT : span.getOrDefault(field, "(absent)"));
+        }
+        rows.add(row(scenario.name(), field, values));
+      }
+    }
+    Set<String> keys = new TreeSet<>();
+    resources.values().forEach(keys::addAll);
+    for (String key : keys) {
+      Map<Mode, String> values = new EnumMap<>(Mode.class);
+      for (Mode mode : Mode.values()) {
+        values.put(mode, resources.getOrDefault(mode, Set.of()).contains(key) ? "present" : "(absent)");
+      }
+      rows.add(row(RESOURCE, key, values));
+    }
+    return rows;
+  }
+
+  static Row row(String section, String field, Map<Mode, String> values) {
+    if (values.values().stream().allMatch(Normalizer.ABSENT::equals)) {
+      return new Row(section, field, values, Verdict.DIFFERENT, ""); // no mode answered: nothing was compared
+    }
+    if (values.values().stream().distinct().count() == 1) {
+      return new Row(section, field, values, Verdict.SAME, "");
+    }
+    return KnownDifferences.reason(section, field, values)
+        .map(reason -> new Row(section, field, values, Verdict.EXPECTED, reason))
+        .orElseGet(() -> new Row(section, field, values, Verdict.DIFFERENT, ""));
+  }
+
+  /** 0 when every row is the same or expected, 1 when any row is DIFFERENT. */
+  static int exitCode(List<Row> rows) {
+    return rows.stream().anyMatch(row -> row.verdict() == Verdict.DIFFERENT) ? 1 : 0;
+  }
+
+  private Comparison() {}
+}

@@ -1,0 +1,62 @@
+package io.opentelemetry.example.autoinstrumentation.client.compare;
+
+import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a span into the fields the comparison shows, with what varies from run to run replaced: ids become links
+ * ("the client's CLIENT span"), ports and thread ids placeholders, and timestamps are dropped.
+ */
+final class Normalizer {
+
+  static final String ABSENT = "(no span)";
+  private static final Set<String> PORTS = Set.of("server.port", "network.peer.port");
+
+  /**
+   * The fields of a server span: name, kind, status, parent, scope, then one per attribute.
+   *
+   * @param clientSpanId the span id of the client's CLIENT span in the seed scenario, or null
+   */
+  static Map<String, String> fields(ExportedSpan span, String clientSpanId) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("name", span.name());
+    fields.put("kind", span.kind());
+    fields.put("status", span.status());
+    fields.put("parent", parent(span, clientSpanId));
+    fields.put("tracestate", span.traceState().isEmpty() ? "(none)" : span.traceState());
+    fields.put("scope", span.scope());
+    span.attributes().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(entry -> fields.put(entry.getKey(), value(entry.getKey(), entry.getValue())));
+    return fields;
+  }
+
+  static String parent(ExportedSpan span, String clientSpanId) {
+    if (!span.hasParent()) {
+      return "none: a new trace";
+    } else if (span.parentSpanId().equals(clientSpanId)) {
+      return "the client's CLIENT span";
+    } else if (span.parentSpanId().equals(Scenario.REMOTE_SPAN_ID) && span.traceId().equals(Scenario.REMOTE_TRACE_ID)) {
+      return "the traceparent's span";
+    }
+    return "another span";
+  }
+
+  static String value(String key, Object value) {
+    if (PORTS.contains(key)) {
+      return "<port>";
+    } else if (key.equals("thread.id")) {
+      return "<thread id>";
+    } else if (key.equals("thread.name")) {
+      return String.valueOf(value).replaceAll("\\d+", "N"); // Jetty names its threads qtp<hash>-<n>
+    } else if (value instanceof List<?> list) {
+      return list.toString();
+    }
+    return String.valueOf(value);
+  }
+
+  private Normalizer() {}
+}

@@ -1,0 +1,117 @@
+package io.opentelemetry.example.autoinstrumentation.client.compare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.opentelemetry.example.autoinstrumentation.client.compare.Row.Verdict;
+import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The comparison as a terminal table, as Markdown for the docs, and as JSON for tools. */
+final class Report {
+
+  private static final int WIDTH = 26;
+
+  static String table(List<Row> rows) {
+    StringBuilder out = new StringBuilder();
+    String section = null;
+    for (Row row : rows) {
+      if (!row.section().equals(section)) {
+        section = row.section();
+        out.append('\n').append(heading(section)).append('\n');
+        out.append(line("field", "manual", "automatic", "programmatic", "verdict")).append('\n');
+      }
+      String verdict = row.verdict() == Verdict.EXPECTED ? "expected: " + row.reason() : row.verdict().label;
+      out.append(line(row.field(), row.values().get(Mode.MANUAL), row.values().get(Mode.AUTOMATIC),
+          row.values().get(Mode.PROGRAMMATIC), verdict)).append('\n');
+    }
+    return out.append('\n').append(summary(rows)).append('\n').toString();
+  }
+
+  static String markdown(List<Row> rows) {
+    StringBuilder out = new StringBuilder();
+    String section = null;
+    for (Row row : rows) {
+      if (!row.section().equals(section)) {
+        section = row.section();
+        out.append("\n#### ").append(heading(section)).append("\n\n");
+        out.append("| field | manual | automatic | programmatic | verdict |\n| --- | --- | --- | --- | --- |\n");
+      }
+      String verdict = row.verdict() == Verdict.EXPECTED ? "expected: " + row.reason()
+          : row.verdict() == Verdict.DIFFERENT ? "**DIFFERENT**" : "same";
+      out.append("| `").append(row.field()).append("` | ")
+          .append(cell(row.values().get(Mode.MANUAL))).append(" | ")
+          .append(cell(row.values().get(Mode.AUTOMATIC))).append(" | ")
+          .append(cell(row.values().get(Mode.PROGRAMMATIC))).append(" | ")
+          .append(verdict).append(" |\n");
+    }
+    return out.append('\n').append(summary(rows)).append('\n').toString().stripLeading();
+  }
+
+  static String json(List<Row> rows) throws IOException {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Row row : rows) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("section", row.section());
+      entry.put("field", row.field());
+      Map<String, String> values = new LinkedHashMap<>();
+      row.values().forEach((mode, value) -> values.put(mode.label(), value));
+      entry.put("values", values);
+      entry.put("verdict", row.verdict().label);
+      if (!row.reason().isEmpty()) {
+        entry.put("reason", row.reason());
+      }
+      list.add(entry);
+    }
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValueAsString(Map.of("exitCode", Comparison.exitCode(rows), "rows", list));
+  }
+
+  static void write(List<Row> rows, Path directory) throws IOException {
+    Files.createDirectories(directory);
+    Files.writeString(directory.resolve("compare.md"), markdown(rows));
+    Files.writeString(directory.resolve("compare.json"), json(rows));
+  }
+
+  static String summary(List<Row> rows) {
+    Map<Verdict, Long> counts = new LinkedHashMap<>();
+    for (Verdict verdict : Verdict.values()) {
+      counts.put(verdict, rows.stream().filter(row -> row.verdict() == verdict).count());
+    }
+    return counts.get(Verdict.SAME) + " same, " + counts.get(Verdict.EXPECTED) + " expected, "
+        + counts.get(Verdict.DIFFERENT) + " DIFFERENT";
+  }
+
+  private static String heading(String section) {
+    if (section.equals(Comparison.RESOURCE)) {
+      return "Resource attribute keys";
+    }
+    Scenario scenario = Scenario.valueOf(section);
+    return scenario.description + " (" + scenario.pathAndQuery + ")";
+  }
+
+  private static String line(String field, String manual, String automatic, String programmatic, String verdict) {
+    return String.format("%-34s %-" + WIDTH + "s %-" + WIDTH + "s %-" + WIDTH + "s %s",
+        clip(field, 34), clip(manual, WIDTH), clip(automatic, WIDTH), clip(programmatic, WIDTH), verdict);
+  }
+
+  /** Long values keep both ends: scope names differ at the end, {@code io.opentelemetry.example.server-manual}. */
+  private static String clip(String value, int width) {
+    if (value.length() <= width) {
+      return value;
+    }
+    int head = width / 3;
+    return value.substring(0, head) + "…" + value.substring(value.length() - (width - head - 1));
+  }
+
+  private static String cell(String value) {
+    return value.replace("|", "\\|");
+  }
+
+  private Report() {}
+}
