@@ -21,6 +21,9 @@ public final class ServerProcess implements AutoCloseable {
   private final Mode mode;
   private final int port;
   private final JavaProcess process;
+  private final List<ExportedSpan> spansSoFar = new java.util.ArrayList<>();
+  private int stderrRead;
+  private int stdoutRead;
 
   private ServerProcess(Mode mode, int port, JavaProcess process) {
     this.mode = mode;
@@ -38,13 +41,19 @@ public final class ServerProcess implements AutoCloseable {
 
   public static ServerProcess start(
       Mode mode, Map<String, String> environment, List<String> jvmOptions, Duration startTimeout) {
+    return start(mode, mode.command(ProjectLayout.root(), jvmOptions), environment, startTimeout);
+  }
+
+  /** Starts {@code mode}'s server with a command line of the caller's, such as the jar without its agent. */
+  public static ServerProcess start(
+      Mode mode, List<String> command, Map<String, String> environment, Duration startTimeout) {
     Path root = ProjectLayout.root();
     ProjectLayout.requireJar(mode.jar(root));
     int port = freePort();
     Map<String, String> env = new HashMap<>(environment);
     env.put("PORT", String.valueOf(port));
     env.putIfAbsent("BIND_ADDRESS", HOST);
-    ServerProcess server = new ServerProcess(mode, port, JavaProcess.start(mode.command(root, jvmOptions), root, env));
+    ServerProcess server = new ServerProcess(mode, port, JavaProcess.start(command, root, env));
     server.awaitReady(startTimeout);
     return server;
   }
@@ -77,12 +86,17 @@ public final class ServerProcess implements AutoCloseable {
   public List<ExportedSpan> awaitSpans(int count, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      List<ExportedSpan> spans = new java.util.ArrayList<>(ExportedSpans.parse(process.stderrSoFar()));
-      spans.addAll(ExportedSpans.parse(process.stdoutSoFar()));
-      if (spans.size() >= count || System.nanoTime() > deadline) {
-        return spans;
+      List<String> stderr = process.stderrSoFar();
+      List<String> stdout = process.stdoutSoFar();
+      // only the lines not read before: a loaded server has written thousands
+      spansSoFar.addAll(ExportedSpans.parse(stderr.subList(stderrRead, stderr.size())));
+      spansSoFar.addAll(ExportedSpans.parse(stdout.subList(stdoutRead, stdout.size())));
+      stderrRead = stderr.size();
+      stdoutRead = stdout.size();
+      if (spansSoFar.size() >= count || System.nanoTime() > deadline) {
+        return List.copyOf(spansSoFar);
       }
-      sleep(50);
+      sleep(100);
     }
   }
 
@@ -108,7 +122,7 @@ public final class ServerProcess implements AutoCloseable {
         socket.connect(new InetSocketAddress(HOST, port), 200);
         return;
       } catch (IOException notYet) {
-        sleep(50);
+        sleep(20);
       }
     }
     process.close();
