@@ -22,7 +22,7 @@ AGENT_IN_JVM_OPTIONS := $(findstring javaagent,$(JAVA_TOOL_OPTIONS) $(JDK_JAVA_O
 SOURCES = pom.xml common/pom.xml $(shell find common/src/main -type f) $(1)/pom.xml $(shell find $(1)/src/main -type f)
 
 .DEFAULT_GOAL := help
-.PHONY: help build run-manual run-automatic run-programmatic client compare bench test clean refuse-agent warn-agent
+.PHONY: help build run-manual run-automatic run-programmatic client compare bench test clean check-exporters refuse-agent warn-agent
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -33,8 +33,8 @@ build: ## Build every module, tests skipped
 run-manual: refuse-agent server-manual/target/server-manual.jar ## Serve on :8082 with the span written by hand
 	$(JAVA) -jar server-manual/target/server-manual.jar
 
-run-automatic: server-automatic/target/server-automatic.jar ## Serve on :8082 under the OpenTelemetry javaagent
-	$(JAVA) $(AGENT_FLAGS) -jar $<
+run-automatic: check-exporters server-automatic/target/server-automatic.jar ## Serve on :8082 under the OpenTelemetry javaagent
+	$(JAVA) $(AGENT_FLAGS) -jar server-automatic/target/server-automatic.jar
 
 run-programmatic: warn-agent server-programmatic/target/server-programmatic.jar ## Serve on :8082 with the one-line SparkTelemetry filter
 	$(JAVA) -jar server-programmatic/target/server-programmatic.jar
@@ -53,6 +53,14 @@ test: ## Run every test (unit, in-process and process-level)
 
 clean: ## Remove build output
 	$(MVNW) clean
+
+# The agent reports an unknown exporter name with a stack trace and then serves untraced; say it in one line instead.
+KNOWN_EXPORTERS := otlp console logging logging-otlp experimental-otlp/stdout zipkin none
+UNKNOWN_EXPORTERS = $(filter-out $(KNOWN_EXPORTERS),$(subst $(comma), ,$(OTEL_TRACES_EXPORTER) $(OTEL_METRICS_EXPORTER) $(OTEL_LOGS_EXPORTER)))
+comma := ,
+
+check-exporters:
+	$(if $(UNKNOWN_EXPORTERS),$(error unknown exporter '$(firstword $(UNKNOWN_EXPORTERS))' in OTEL_*_EXPORTER; known: $(KNOWN_EXPORTERS)))
 
 refuse-agent:
 	$(if $(AGENT_IN_JVM_OPTIONS),$(error JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS load a javaagent; under it the manual server makes two nested SERVER spans per request: unset them, or use make run-automatic))

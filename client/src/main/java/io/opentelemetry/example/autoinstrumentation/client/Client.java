@@ -37,17 +37,17 @@ import java.time.Duration;
 public final class Client {
 
   static final String DEFAULT_URL = "http://localhost:8082/server_request";
-  static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   public static void main(String[] args) {
     String param = args.length > 0 ? args[0] : "testing";
     URI uri = uri(System.getenv().getOrDefault("SERVER_URL", DEFAULT_URL), param);
+    Duration timeout = timeout(System.getenv().getOrDefault("CLIENT_TIMEOUT_SECONDS", "10"));
     OpenTelemetrySdk openTelemetry = OpenTelemetrySetup.initialize("client").sdk();
     // The SDK's shutdown hook exports the spans as the JVM exits.
-    System.exit(call(openTelemetry, uri));
+    System.exit(call(openTelemetry, uri, timeout));
   }
 
-  static int call(OpenTelemetrySdk openTelemetry, URI uri) {
+  static int call(OpenTelemetrySdk openTelemetry, URI uri, Duration timeout) {
     Tracer tracer = openTelemetry.getTracer("io.opentelemetry.example.client");
     Span client = tracer.spanBuilder("client").startSpan();
     try (Scope ignored = client.makeCurrent()) {
@@ -59,9 +59,9 @@ public final class Client {
           .setAttribute(SERVER_PORT, port(uri))
           .startSpan();
       try (Scope alsoIgnored = call.makeCurrent()) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
         openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), request, HttpRequest.Builder::header);
-        HttpResponse<String> response = httpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = httpClient(timeout).send(request.build(), HttpResponse.BodyHandlers.ofString());
         call.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) response.statusCode());
         call.setAttribute(NETWORK_PROTOCOL_VERSION, response.version() == HttpClient.Version.HTTP_2 ? "2" : "1.1");
         if (response.statusCode() != 200) {
@@ -70,7 +70,7 @@ public final class Client {
         System.out.println(response.body());
         return 0;
       } catch (IOException e) {
-        return fail(call, e.getClass().getName(), "cannot reach " + urlFull(uri) + ": " + describe(e));
+        return fail(call, e.getClass().getName(), "cannot reach " + urlFull(uri) + ": " + describe(e, timeout));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return fail(call, e.getClass().getName(), "interrupted while calling " + urlFull(uri));
@@ -89,8 +89,21 @@ public final class Client {
     return 1;
   }
 
-  private static HttpClient httpClient() {
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+  private static HttpClient httpClient(Duration timeout) {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+  }
+
+  /** How long to wait for the server, bounded so that a stalled server cannot hang the client. */
+  static Duration timeout(String seconds) {
+    try {
+      long value = Long.parseLong(seconds.trim());
+      if (value >= 1 && value <= 600) {
+        return Duration.ofSeconds(value);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    return Exit.withError("CLIENT_TIMEOUT_SECONDS must be a whole number from 1 to 600, got '" + seconds + "'");
   }
 
   /** The server URL with {@code ?param=} appended, encoded; a malformed URL is bad input. */
@@ -117,11 +130,11 @@ public final class Client {
   }
 
   /** What went wrong, in words: the JDK's connect exceptions often carry no message of their own. */
-  static String describe(IOException e) {
+  static String describe(IOException e, Duration timeout) {
     if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
       return "unknown host";
     } else if (hasCause(e, HttpTimeoutException.class)) {
-      return "no answer within " + TIMEOUT.toSeconds() + " s";
+      return "no answer within " + timeout.toSeconds() + " s";
     } else if (hasCause(e, ConnectException.class)) {
       return "connection refused";
     }
