@@ -38,6 +38,34 @@ class ClientErrorsIT {
   }
 
   @Test
+  void stalledServer() throws IOException {
+    try (ServerSocket stalled = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      // accepts the connection (the backlog does) and never answers
+      ProcessOutput client = ClientProcess.run(Map.of(
+          "SERVER_URL", "http://127.0.0.1:" + stalled.getLocalPort() + "/server_request", "CLIENT_TIMEOUT_SECONDS", "2"));
+
+      assertOneLineError(client, "error: cannot reach http://127.0.0.1:" + stalled.getLocalPort()
+          + "/server_request?param=testing: no answer within 2 s");
+    }
+  }
+
+  @Test
+  void badTimeout() {
+    ProcessOutput client = ClientProcess.run(Map.of("CLIENT_TIMEOUT_SECONDS", "soon"));
+
+    assertThat(client.exitCode()).isEqualTo(2);
+    assertThat(client.stderr()).containsExactly("error: CLIENT_TIMEOUT_SECONDS must be a whole number from 1 to 600, got 'soon'");
+  }
+
+  @Test
+  void credentialsInTheUrlNeverReachASpan() {
+    ProcessOutput client = ClientProcess.run(Map.of("SERVER_URL", "http://user:hunter2@127.0.0.1:9/server_request"));
+
+    assertThat(client.exitCode()).isEqualTo(1);
+    assertThat(String.join("\n", client.stderr())).doesNotContain("hunter2").contains("REDACTED:REDACTED@127.0.0.1:9");
+  }
+
+  @Test
   void notFound() {
     ProcessOutput client;
     try (ServerProcess server = ServerProcess.start(Mode.MANUAL, Map.of(), Duration.ofSeconds(60))) {
