@@ -7,8 +7,7 @@ MVNW  := ./mvnw -q -B
 JAVA  ?= java
 PARAM ?= testing
 
-export PORT BIND_ADDRESS SERVER_URL
-$(foreach v,$(filter OTEL_%,$(.VARIABLES)),$(eval export $(v)))
+# make hands variables from the environment and from its command line to every command it runs.
 
 AGENT := server-automatic/target/opentelemetry-javaagent.jar
 # The agent reads the same defaults file that the SDK modes carry on their classpath.

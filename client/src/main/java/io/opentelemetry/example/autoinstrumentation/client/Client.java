@@ -14,6 +14,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.example.autoinstrumentation.common.Environment;
 import io.opentelemetry.example.autoinstrumentation.common.Exit;
 import io.opentelemetry.example.autoinstrumentation.common.OpenTelemetrySetup;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -40,8 +41,8 @@ public final class Client {
 
   public static void main(String[] args) {
     String param = args.length > 0 ? args[0] : "testing";
-    URI uri = uri(System.getenv().getOrDefault("SERVER_URL", DEFAULT_URL), param);
-    Duration timeout = timeout(System.getenv().getOrDefault("CLIENT_TIMEOUT_SECONDS", "10"));
+    URI uri = uri(Environment.getOrDefault("SERVER_URL", DEFAULT_URL), param);
+    Duration timeout = timeout(Environment.getOrDefault("CLIENT_TIMEOUT_SECONDS", "10"));
     OpenTelemetrySdk openTelemetry = OpenTelemetrySetup.initialize("client").sdk();
     // The SDK's shutdown hook exports the spans as the JVM exits.
     System.exit(call(openTelemetry, uri, timeout));

@@ -19,8 +19,8 @@ public record ServerAddress(String host, int port) {
 
   /** Reads the address from the environment; a bad value ends the process with one line on stderr. */
   public static ServerAddress fromEnvironment() {
-    String host = System.getenv().getOrDefault("BIND_ADDRESS", DEFAULT_HOST);
-    String port = System.getenv().getOrDefault("PORT", String.valueOf(DEFAULT_PORT));
+    String host = Environment.getOrDefault("BIND_ADDRESS", DEFAULT_HOST);
+    String port = Environment.getOrDefault("PORT", String.valueOf(DEFAULT_PORT));
     try {
       return new ServerAddress(host, Integer.parseInt(port.trim()));
     } catch (NumberFormatException e) {
