@@ -21,7 +21,7 @@ AGENT_IN_JVM_OPTIONS := $(findstring javaagent,$(JAVA_TOOL_OPTIONS) $(JDK_JAVA_O
 SOURCES = pom.xml common/pom.xml $(shell find common/src/main -type f) $(1)/pom.xml $(shell find $(1)/src/main -type f)
 
 .DEFAULT_GOAL := help
-.PHONY: help build run-manual run-automatic run-programmatic client compare bench test clean check-exporters refuse-agent warn-agent
+.PHONY: help build run-manual run-automatic run-programmatic client compare bench docs test clean check-exporters refuse-agent warn-agent
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,6 +46,9 @@ compare: build ## Run the three modes through the same requests and compare thei
 
 bench: build ## Measure each mode's cost against the uninstrumented server (~4 min); writes docs/performance.md
 	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.bench.Bench --docs $(BENCH_ARGS)
+
+docs: build ## Regenerate the code excerpts and run outputs in README.md and docs/
+	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.docs.Docs
 
 test: ## Run every test (unit, in-process and process-level)
 	./mvnw -B -ntp verify

@@ -3,6 +3,7 @@ package io.opentelemetry.example.autoinstrumentation.server.automatic;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import spark.Service;
 
+// tag::server[]
 /** The seed's server with no OpenTelemetry code: the javaagent instruments it from outside. */
 public final class ServerAutomatic {
 
@@ -21,3 +22,4 @@ public final class ServerAutomatic {
 
   private ServerAutomatic() {}
 }
+// end::server[]

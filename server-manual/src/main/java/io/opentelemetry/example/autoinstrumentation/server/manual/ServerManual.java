@@ -12,6 +12,7 @@ import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import spark.Service;
 
+// tag::server[]
 /** The seed's server with its SERVER span written by hand: the route body is wrapped in one span. */
 public final class ServerManual {
 
@@ -44,3 +45,4 @@ public final class ServerManual {
 
   private ServerManual() {}
 }
+// end::server[]

@@ -7,6 +7,7 @@ import io.opentelemetry.example.autoinstrumentation.server.programmatic.spark.Sp
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import spark.Service;
 
+// tag::server[]
 /** The seed's server, instrumented by one line that installs a reusable library instrumentation. */
 public final class ServerProgrammatic {
 
@@ -28,3 +29,4 @@ public final class ServerProgrammatic {
 
   private ServerProgrammatic() {}
 }
+// end::server[]

@@ -1,0 +1,70 @@
+package io.opentelemetry.example.autoinstrumentation.client.docs;
+
+import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code make docs}: fills every page's marked blocks from the sources and from real runs. {@code --check} writes
+ * nothing and exits 1 when a page differs from what the code now produces.
+ */
+public final class Docs {
+
+  public static void main(String[] args) throws IOException {
+    boolean check = args.length == 1 && args[0].equals("--check");
+    if (args.length > 0 && !check) {
+      System.err.println("error: usage: docs [--check]");
+      System.exit(2);
+    }
+    Path root = ProjectLayout.root();
+    Map<Path, String> regenerated = regenerate(root);
+    List<Path> drifted = new ArrayList<>();
+    for (Map.Entry<Path, String> page : regenerated.entrySet()) {
+      if (!Files.readString(page.getKey()).equals(page.getValue())) {
+        drifted.add(root.relativize(page.getKey()));
+        if (!check) {
+          Files.writeString(page.getKey(), page.getValue());
+        }
+      }
+    }
+    if (check && !drifted.isEmpty()) {
+      System.err.println("error: the docs differ from what the code produces now: " + drifted + "; run make docs");
+      System.exit(1);
+    }
+    System.out.println(drifted.isEmpty() ? "docs are up to date" : "regenerated " + drifted);
+  }
+
+  /** Every page under docs/ and the README, as the code would write it now. */
+  public static Map<Path, String> regenerate(Path root) throws IOException {
+    Map<Path, String> pages = new LinkedHashMap<>();
+    List<String> outputs = new ArrayList<>();
+    for (Path page : pages(root)) {
+      String text = Files.readString(page);
+      pages.put(page, text);
+      outputs.addAll(MarkedRegions.outputNames(text));
+    }
+    RunOutputs run = RunOutputs.capture(outputs);
+    Map<Path, String> regenerated = new LinkedHashMap<>();
+    for (Map.Entry<Path, String> page : pages.entrySet()) {
+      regenerated.put(page.getKey(), MarkedRegions.fill(page.getValue(), root, run::get));
+    }
+    return regenerated;
+  }
+
+  public static List<Path> pages(Path root) throws IOException {
+    List<Path> pages = new ArrayList<>();
+    pages.add(root.resolve("README.md"));
+    try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
+      docs.filter(path -> path.toString().endsWith(".md")).sorted().forEach(pages::add);
+    }
+    return pages;
+  }
+
+  private Docs() {}
+}

@@ -1,0 +1,71 @@
+package io.opentelemetry.example.autoinstrumentation.client.docs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The generated parts of a Markdown page. Between {@code <!-- include: path#region -->} and {@code <!-- /include -->}
+ * stands a source file, or its region between {@code // tag::region[]} and {@code // end::region[]}; between {@code
+ * <!-- output: name -->} and {@code <!-- /output -->} stands what a real run printed. Everything else is prose.
+ */
+final class MarkedRegions {
+
+  private static final Pattern BLOCK =
+      Pattern.compile("(<!-- (include|output): ([^ ]+) -->\\n)(.*?)(<!-- /\\2 -->)", Pattern.DOTALL);
+  private static final Map<String, String> LANGUAGES =
+      Map.of("java", "java", "properties", "properties", "yaml", "yaml", "xml", "xml", "md", "markdown");
+
+  /** {@code page} with every marked block filled anew: includes from {@code root}, outputs from {@code outputs}. */
+  static String fill(String page, Path root, Function<String, String> outputs) throws IOException {
+    Matcher matcher = BLOCK.matcher(page);
+    StringBuilder filled = new StringBuilder();
+    while (matcher.find()) {
+      String content = matcher.group(2).equals("include") ? include(root, matcher.group(3)) : outputs.apply(matcher.group(3));
+      if (content == null) {
+        throw new IllegalArgumentException("no output named '" + matcher.group(3) + "'");
+      }
+      matcher.appendReplacement(filled, Matcher.quoteReplacement(matcher.group(1) + content + matcher.group(5)));
+    }
+    matcher.appendTail(filled);
+    return filled.toString();
+  }
+
+  /** The names of the outputs a page asks for. */
+  static List<String> outputNames(String page) {
+    return BLOCK.matcher(page).results().filter(result -> result.group(2).equals("output")).map(result -> result.group(3)).toList();
+  }
+
+  static String include(Path root, String reference) throws IOException {
+    int hash = reference.indexOf('#');
+    Path file = root.resolve(hash < 0 ? reference : reference.substring(0, hash));
+    String text = Files.readString(file);
+    if (hash >= 0) {
+      String region = reference.substring(hash + 1);
+      int start = text.indexOf("// tag::" + region + "[]");
+      int end = text.indexOf("// end::" + region + "[]");
+      if (start < 0 || end < start) {
+        throw new IllegalArgumentException(file + " has no region '" + region + "'");
+      }
+      text = dedent(text.substring(text.indexOf('\n', start) + 1, text.lastIndexOf('\n', end) + 1));
+    }
+    String name = file.getFileName().toString();
+    String language = LANGUAGES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "");
+    return "```" + language + "\n" + text + (text.endsWith("\n") ? "" : "\n") + "```\n";
+  }
+
+  private static String dedent(String text) {
+    int indent = text.lines().filter(line -> !line.isBlank())
+        .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
+    StringBuilder out = new StringBuilder();
+    text.lines().forEach(line -> out.append(line.length() >= indent ? line.substring(indent) : line.strip()).append('\n'));
+    return out.toString();
+  }
+
+  private MarkedRegions() {}
+}

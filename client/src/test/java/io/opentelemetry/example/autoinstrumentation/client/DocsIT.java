@@ -1,0 +1,103 @@
+package io.opentelemetry.example.autoinstrumentation.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.example.autoinstrumentation.client.docs.Docs;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The docs say what the code does now: excerpts, run outputs, make targets and variables. */
+class DocsIT {
+
+  /** Variables of the SDK and the agent that the docs may name although no file here spells them. */
+  static final Set<String> STANDARD_VARIABLES = Set.of("OTEL_SERVICE_NAME", "OTEL_TRACES_EXPORTER",
+      "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL",
+      "OTEL_CONFIG_FILE", "OTEL_JAVAAGENT_DEBUG", "OTEL_BSP_MAX_QUEUE_SIZE");
+  /** Names of the Python page, which the docs map to Java ones. */
+  static final Set<String> PYTHON_VARIABLES = Set.of("OTEL_PYTHON_FLASK_EXCLUDED_URLS",
+      "OTEL_INSTRUMENTATION_HTTP_CAPTURE_HEADERS_SERVER_REQUEST", "OTEL_INSTRUMENTATION_HTTP_CAPTURE_HEADERS_SERVER_RESPONSE",
+      "OTEL_INSTRUMENTATION_HTTP_CAPTURE_HEADERS_SANITIZE_FIELDS");
+
+  static Path root;
+  static String docs;
+
+  @BeforeAll
+  static void readDocs() throws Exception {
+    root = ProjectLayout.root();
+    StringBuilder all = new StringBuilder();
+    for (Path page : Docs.pages(root)) {
+      all.append(Files.readString(page)).append('\n');
+    }
+    docs = all.toString();
+  }
+
+  @Test
+  void excerptsAndOutputsMatchTheCodeAndARealRun() throws Exception {
+    for (Map.Entry<Path, String> page : Docs.regenerate(root).entrySet()) {
+      assertThat(Files.readString(page.getKey())).as("%s is stale: run make docs", root.relativize(page.getKey()))
+          .isEqualTo(page.getValue());
+    }
+  }
+
+  @Test
+  void everyMakeTargetNamedExists() throws Exception {
+    String makefile = Files.readString(root.resolve("Makefile"));
+    Set<String> targets = Pattern.compile("(?m)^([a-z][a-z-]*):").matcher(makefile).results()
+        .map(match -> match.group(1)).collect(Collectors.toSet());
+    Set<String> named = new TreeSet<>();
+    Matcher make = Pattern.compile("`make ([a-z][a-z-]*)").matcher(docs);
+    while (make.find()) {
+      named.add(make.group(1));
+    }
+
+    assertThat(named).isNotEmpty().allSatisfy(target -> assertThat(targets).contains(target));
+  }
+
+  @Test
+  void everyVariableNamedIsReadSomewhere() throws Exception {
+    String code;
+    try (Stream<Path> files = Files.walk(root)) {
+      code = files.filter(Files::isRegularFile)
+          .filter(path -> !path.toString().contains("/target/") && !path.toString().contains("/.git/"))
+          .filter(path -> path.toString().matches(".*\\.(java|properties|yaml)$") || path.endsWith("Makefile"))
+          .filter(path -> !path.toString().contains("/src/test/"))
+          .map(DocsIT::read)
+          .collect(Collectors.joining("\n"));
+    }
+    Set<String> named = new TreeSet<>();
+    Matcher variable = Pattern.compile("\\b((?:OTEL|PORT|BIND|SERVER|CLIENT|BENCH)[A-Z_]*)\\b").matcher(docs);
+    while (variable.find()) {
+      named.add(variable.group(1));
+    }
+
+    assertThat(named).isNotEmpty().allSatisfy(name -> {
+      if (STANDARD_VARIABLES.contains(name) || PYTHON_VARIABLES.contains(name)) {
+        return;
+      }
+      // OTEL_A_B is read as the property otel.a.b (or otel.a.b-c, which the docs spell the same way)
+      String property = name.toLowerCase().replace('_', '.');
+      String loose = property.replace("-", ".");
+      boolean read = code.contains("\"" + name + "\"") || code.contains(name + ")") || code.contains("$(" + name + ")")
+          || code.replace('-', '.').contains(loose);
+      assertThat(read).as("%s is named in the docs but nothing reads it", name).isTrue();
+    });
+  }
+
+  private static String read(Path path) {
+    try {
+      return Files.readString(path);
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+}
