@@ -24,50 +24,55 @@ final class Report {
 
   static String table(List<Row> rows) {
     StringBuilder out = new StringBuilder();
-    String section = null;
-    String lastReason = null;
-    for (Row row : rows) {
-      if (!row.section().equals(section)) {
-        section = row.section();
-        lastReason = null;
-        out.append('\n').append(heading(section)).append('\n');
+    List<String> verdicts = verdicts(rows, Verdict.DIFFERENT.label);
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
+      if (startsSection(rows, i)) {
+        out.append('\n').append(heading(row.section())).append('\n');
         out.append(line("field", "manual", "automatic", "programmatic", "verdict")).append('\n');
       }
-      String verdict = row.verdict().label;
-      if (row.verdict() == Verdict.EXPECTED) {
-        verdict = row.reason().equals(lastReason) ? "expected (as above)" : "expected: " + row.reason();
-        lastReason = row.reason();
-      }
       out.append(line(row.field(), row.values().get(Mode.MANUAL), row.values().get(Mode.AUTOMATIC),
-          row.values().get(Mode.PROGRAMMATIC), verdict)).append('\n');
+          row.values().get(Mode.PROGRAMMATIC), verdicts.get(i))).append('\n');
     }
     return out.append('\n').append(FAILING_ROUTE_NOTE).append("\n\n").append(summary(rows)).append('\n').toString();
   }
 
   static String markdown(List<Row> rows) {
     StringBuilder out = new StringBuilder();
-    String section = null;
-    String lastReason = null;
-    for (Row row : rows) {
-      if (!row.section().equals(section)) {
-        section = row.section();
-        lastReason = null;
-        out.append("\n#### ").append(heading(section)).append("\n\n");
+    List<String> verdicts = verdicts(rows, "**DIFFERENT**");
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
+      if (startsSection(rows, i)) {
+        out.append("\n#### ").append(heading(row.section())).append("\n\n");
         out.append("| field | manual | automatic | programmatic | verdict |\n| --- | --- | --- | --- | --- |\n");
-      }
-      String verdict = row.verdict() == Verdict.DIFFERENT ? "**DIFFERENT**" : "same";
-      if (row.verdict() == Verdict.EXPECTED) {
-        verdict = row.reason().equals(lastReason) ? "expected (as above)" : "expected: " + row.reason();
-        lastReason = row.reason();
       }
       out.append("| `").append(row.field()).append("` | ")
           .append(cell(row.values().get(Mode.MANUAL))).append(" | ")
           .append(cell(row.values().get(Mode.AUTOMATIC))).append(" | ")
           .append(cell(row.values().get(Mode.PROGRAMMATIC))).append(" | ")
-          .append(verdict).append(" |\n");
+          .append(verdicts.get(i)).append(" |\n");
     }
     return out.append('\n').append(FAILING_ROUTE_NOTE).append("\n\n").append(summary(rows)).append('\n')
         .toString().stripLeading();
+  }
+
+  /** Each row's verdict as shown; a reason already given in the rows just above reads "as above". */
+  private static List<String> verdicts(List<Row> rows, String different) {
+    List<String> verdicts = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
+      boolean repeated = !startsSection(rows, i) && row.reason().equals(rows.get(i - 1).reason());
+      verdicts.add(switch (row.verdict()) {
+        case SAME -> "same";
+        case DIFFERENT -> different;
+        case EXPECTED -> repeated ? "expected (as above)" : "expected: " + row.reason();
+      });
+    }
+    return verdicts;
+  }
+
+  private static boolean startsSection(List<Row> rows, int i) {
+    return i == 0 || !rows.get(i).section().equals(rows.get(i - 1).section());
   }
 
   static String json(List<Row> rows) throws IOException {

@@ -25,6 +25,24 @@ class BenchReportTest {
     assertThat(report.table()).contains("Machine: test machine");
   }
 
+  @Test
+  void readingQuotesTheRunsOwnFigures() {
+    List<VariantResult> results = List.of(
+        result(Variant.BASELINE, 0.25, 1000, 0, 0),
+        result(Variant.MANUAL, 0.5, 800, 800, 800),
+        result(Variant.PROGRAMMATIC, 0.5, 750, 750, 750),
+        result(Variant.AUTOMATIC, 3.0, 700, 700, 700),
+        result(Variant.AUTOMATIC_LEAN, 1.2, 600, 600, 600));
+
+    String reading = new BenchReport(results, BenchOptions.parse(), "test machine").reading();
+
+    assertThat(reading)
+        .contains("start 0.25 s and 0.25 s after baseline")
+        .contains("The agent starts in 3.0 s")
+        .contains("cuts that to 1.2 s, 40% of the default agent's")
+        .contains("manual keeps 80% of baseline throughput, programmatic 75%, the agent 70%, the lean agent 60%");
+  }
+
   private static VariantResult result(Variant variant, double startupSeconds, long requests, long expected, long exported) {
     VariantResult result = new VariantResult(variant);
     result.startups.add(Duration.ofMillis((long) (startupSeconds * 1000)));
