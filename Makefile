@@ -44,7 +44,7 @@ client: client/target/client.jar ## Call the server once: make client PARAM=hell
 compare: build ## Run the three modes through the same requests and compare their spans, row by row
 	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.compare.Compare
 
-bench: build ## Measure each mode's cost against the uninstrumented server (~4 min); writes docs/performance.md
+bench: build ## Measure each mode's cost against the uninstrumented server (about 3 min); writes docs/performance.md
 	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.bench.Bench --docs $(BENCH_ARGS)
 
 docs: build ## Regenerate the code excerpts and run outputs in README.md and docs/

@@ -40,7 +40,7 @@ public final class Docs {
     System.out.println(drifted.isEmpty() ? "docs are up to date" : "regenerated " + drifted);
   }
 
-  /** Every page under docs/ and the README, as the code would write it now. */
+  /** Every page under docs/ and the READMEs, as the code would write it now. */
   public static Map<Path, String> regenerate(Path root) throws IOException {
     Map<Path, String> pages = new LinkedHashMap<>();
     List<String> outputs = new ArrayList<>();
@@ -60,6 +60,9 @@ public final class Docs {
   public static List<Path> pages(Path root) throws IOException {
     List<Path> pages = new ArrayList<>();
     pages.add(root.resolve("README.md"));
+    for (String module : List.of("server-manual", "server-automatic", "server-programmatic", "client")) {
+      pages.add(root.resolve(module).resolve("README.md"));
+    }
     try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
       docs.filter(path -> path.toString().endsWith(".md")).sorted().forEach(pages::add);
     }

@@ -9,6 +9,7 @@ import io.opentelemetry.example.autoinstrumentation.client.compare.Compare;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ClientProcess;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ final class RunOutputs {
       }
     }
     if (names.contains("compare-table")) {
-      Path reports = Files.createTempDirectory("compare");
+      Path reports = ProjectLayout.root().resolve("target/compare"); // where make compare writes them too
       if (Compare.run(reports) != 0) {
         throw new IllegalStateException("make compare found a difference; fix it before generating the docs");
       }
