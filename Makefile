@@ -69,3 +69,17 @@ refuse-agent:
 
 warn-agent:
 	$(if $(AGENT_IN_JVM_OPTIONS),$(warning JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS load a javaagent; its SERVER span replaces SparkTelemetry's, which stands aside when a SERVER span is already current))
+
+# Each jar is rebuilt only when its module, common or the root POM changed.
+server-manual/target/server-manual.jar: $(call SOURCES,server-manual)
+	$(MVNW) package -DskipTests -pl server-manual -am
+	@touch $@
+server-automatic/target/server-automatic.jar: $(call SOURCES,server-automatic)
+	$(MVNW) package -DskipTests -pl server-automatic -am
+	@touch $@
+server-programmatic/target/server-programmatic.jar: $(call SOURCES,server-programmatic)
+	$(MVNW) package -DskipTests -pl server-programmatic -am
+	@touch $@
+client/target/client.jar: $(call SOURCES,client)
+	$(MVNW) package -DskipTests -pl client -am
+	@touch $@

@@ -1,0 +1,28 @@
+package io.opentelemetry.example.autoinstrumentation.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.example.autoinstrumentation.client.harness.JavaProcess;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** On a fresh clone, where no jar exists yet, every run target knows how to build what it runs. */
+class MakefileIT {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"run-manual", "run-automatic", "run-programmatic", "client"})
+  void runTargetsBuildTheirJarFirst(String target) {
+    // -B: as if every jar were missing; -n: print the commands without running them
+    ProcessOutput make = JavaProcess.start(List.of("make", "-n", "-B", target), ProjectLayout.root(), Map.of())
+        .await(Duration.ofSeconds(30));
+
+    assertThat(make.exitCode()).as("stderr: %s", make.stderr()).isZero();
+    assertThat(make.stdout()).anyMatch(line -> line.startsWith("./mvnw -q -B package -DskipTests -pl"));
+    assertThat(make.stdout()).last().asString().startsWith("java ");
+  }
+}
