@@ -1,6 +1,7 @@
 package io.opentelemetry.example.autoinstrumentation.server.programmatic.spark;
 
 import java.util.List;
+import java.util.Locale;
 import javax.annotation.Nullable;
 import javax.servlet.http.HttpServletRequest;
 import spark.RouteImpl;
@@ -13,7 +14,8 @@ import spark.routematch.RouteMatch;
  * Finds the route template ({@code /users/:id}) that Spark matches a request to, for {@code http.route}. A filter
  * cannot ask Spark: by the time an after-filter runs, Spark has replaced the route's match with the filter's. So this
  * keeps a copy of the service's route table and asks the copy, with Spark's own matcher; the agent gets the same value
- * by instrumenting {@code Routes.find}.
+ * by instrumenting {@code Routes.find}. The copy is refreshed when a request matches nothing, so the request path does
+ * not copy the table.
  */
 final class SparkRoutes {
 
@@ -27,25 +29,30 @@ final class SparkRoutes {
   /** The matched route template, or null when no route matches (Spark answers 404). */
   @Nullable
   String find(HttpServletRequest request) {
-    HttpMethod method = HttpMethod.get(request.getMethod().toLowerCase());
-    RouteMatch match = current().find(method, request.getRequestURI(), request.getHeader("Accept"));
+    HttpMethod method = HttpMethod.get(request.getMethod().toLowerCase(Locale.ROOT));
+    String path = request.getRequestURI();
+    String accept = request.getHeader("Accept");
+    RouteMatch match = mirror.routes.find(method, path, accept);
+    if (match == null && refresh()) { // a route declared since the copy was made may match
+      match = mirror.routes.find(method, path, accept);
+    }
     return match == null ? null : match.getMatchUri();
   }
 
-  private Routes current() {
+  /** Copies the service's route table again if it has grown; true if it had. */
+  private boolean refresh() {
     List<RouteMatch> table = http.routes();
-    Mirror seen = mirror;
-    if (seen.size != table.size()) { // routes were added since the last copy
-      Routes copy = Routes.create();
-      for (RouteMatch entry : table) {
-        if (entry.getTarget() instanceof RouteImpl route) {
-          copy.add(entry.getHttpMethod(), route);
-        }
-      }
-      seen = new Mirror(table.size(), copy);
-      mirror = seen;
+    if (table.size() == mirror.size) {
+      return false;
     }
-    return seen.routes;
+    Routes copy = Routes.create();
+    for (RouteMatch entry : table) {
+      if (entry.getTarget() instanceof RouteImpl route) {
+        copy.add(entry.getHttpMethod(), route);
+      }
+    }
+    mirror = new Mirror(table.size(), copy);
+    return true;
   }
 
   private record Mirror(int size, Routes routes) {}

@@ -103,6 +103,18 @@ class SparkTelemetryTest {
   }
 
   @Test
+  void routeDeclaredAfterTheFirstRequest() throws Exception {
+    serve(builder -> {});
+    get("/server_request", Map.of());
+    app.get("/late/:name", (request, response) -> "late");
+    testing.clearSpans();
+
+    assertThat(get("/late/x", Map.of()).body()).isEqualTo("late");
+
+    assertThat(onlySpan()).hasName("GET /late/:name");
+  }
+
+  @Test
   void childSpanIsUnderServerSpan() throws Exception {
     serve(builder -> {});
     get("/child", Map.of());
