@@ -20,17 +20,21 @@ class BenchSmokeIT {
     Path root = ProjectLayout.root();
     ProcessOutput bench = JavaProcess.start(List.of(JavaProcess.javaExecutable(), "-cp",
             ProjectLayout.clientJar(root).toString(), "io.opentelemetry.example.autoinstrumentation.client.bench.Bench",
-            "--launches", "1", "--rounds", "1", "--warmup", "0", "--duration", "1", "--concurrency", "2"),
+            "--launches", "1", "--rounds", "1", "--warmup", "0", "--duration", "1", "--paced-duration", "1",
+            "--concurrency", "2"),
         root, Map.of()).await(Duration.ofMinutes(3));
 
     assertThat(bench.exitCode()).as("stderr: %s", bench.stderr()).isZero();
     List<String> csv = Files.readAllLines(root.resolve("target/bench/bench.csv"));
     assertThat(csv).hasSize(6);
+    List<String> columns = List.of(csv.get(0).split(","));
     for (String line : csv.subList(1, csv.size())) {
       String[] cells = line.split(",");
-      assertThat(Double.parseDouble(cells[2])).as("throughput of %s", cells[0]).isPositive();
-      assertThat(Long.parseLong(cells[9])).as("failures of %s", cells[0]).isZero();
-      assertThat(cells[11]).as("spans exported by %s", cells[0]).isEqualTo(cells[10]);
+      assertThat(Double.parseDouble(cells[columns.indexOf("throughput_rps")])).as("throughput of %s", cells[0]).isPositive();
+      assertThat(Double.parseDouble(cells[columns.indexOf("paced_p99_ms")])).as("paced p99 of %s", cells[0]).isPositive();
+      assertThat(cells[columns.indexOf("failures")]).as("failures of %s", cells[0]).isEqualTo("0");
+      assertThat(cells[columns.indexOf("spans_exported")]).as("spans exported by %s", cells[0])
+          .isEqualTo(cells[columns.indexOf("spans_expected")]);
     }
     assertThat(bench.stdout()).anyMatch(line -> line.startsWith("automatic-lean"));
   }

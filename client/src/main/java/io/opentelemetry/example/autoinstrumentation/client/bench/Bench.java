@@ -72,13 +72,17 @@ public final class Bench {
     }
     // The load generator runs in this JVM: let its own JIT warm up first, or the first variant measured pays for it.
     System.out.println("warming up the load generator");
-    load(root, options.variants().get(0), options, new VariantResult(options.variants().get(0)), collector);
+    VariantResult first = new VariantResult(options.variants().get(0));
+    load(root, options.variants().get(0), options, first, collector, 0);
+    // Every variant also takes the same fixed load, half of what the first one sustained: latency at the same load.
+    double rate = options.rate() > 0 ? options.rate() : Math.max(1, first.throughput() / 2);
     for (int round = 1; round <= options.rounds(); round++) {
       for (Variant variant : options.variants()) {
         System.out.printf("load     %d/%d  %s%n", round, options.rounds(), variant.label);
-        load(root, variant, options, results.get(variant), collector);
+        load(root, variant, options, results.get(variant), collector, rate);
       }
     }
+    results.values().forEach(result -> result.pacedRate = rate);
     return List.copyOf(results.values());
   }
 
@@ -105,8 +109,8 @@ public final class Bench {
     }
   }
 
-  static void load(Path root, Variant variant, BenchOptions options, VariantResult result, NullCollector collector)
-      throws InterruptedException {
+  static void load(Path root, Variant variant, BenchOptions options, VariantResult result, NullCollector collector,
+      double rate) throws InterruptedException {
     LoadGenerator generator = new LoadGenerator();
     long sent;
     collector.reset();
@@ -124,6 +128,12 @@ public final class Bench {
       result.cpuNanos += cpuBefore < 0 || cpuAfter < 0 ? 0 : cpuAfter - cpuBefore;
       result.latencyMicros.add(measured.latencyMicros());
       sent = warmup.requests() + measured.requests();
+      if (rate > 0) {
+        Load paced = generator.run(uri, options.concurrency(), options.pacedDuration(), options.maxRequests(), rate);
+        result.pacedLatencyMicros.add(paced.latencyMicros());
+        result.failures += paced.failures();
+        sent += paced.requests();
+      }
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (variant.exportsSpans() && collector.spans() < sent && System.nanoTime() < deadline) {
         Thread.sleep(50);

@@ -12,11 +12,14 @@ record BenchOptions(
     int concurrency,
     Duration warmup,
     Duration duration,
+    Duration pacedDuration,
+    double rate,
     long maxRequests,
     boolean writeDocs) {
 
   static final String USAGE = "usage: bench [--variants baseline,manual,...] [--launches N] [--rounds N]"
-      + " [--concurrency N] [--warmup SECONDS] [--duration SECONDS] [--max-requests N] [--docs]";
+      + " [--concurrency N] [--warmup SECONDS] [--duration SECONDS] [--paced-duration SECONDS] [--rate N]"
+      + " [--max-requests N] [--docs]";
 
   /** Parses the arguments; a bad one is an IllegalArgumentException whose message is the one line to print. */
   static BenchOptions parse(String... args) {
@@ -25,7 +28,9 @@ record BenchOptions(
     int rounds = 2;
     int concurrency = 16;
     int warmup = 3;
-    int duration = 10;
+    int duration = 8;
+    int pacedDuration = 5;
+    int rate = 0;
     int maxRequests = 2_000_000;
     boolean writeDocs = false;
     for (int i = 0; i < args.length; i++) {
@@ -50,12 +55,14 @@ record BenchOptions(
         case "--concurrency" -> concurrency = number(option, value, 1, 256);
         case "--warmup" -> warmup = number(option, value, 0, 300);
         case "--duration" -> duration = number(option, value, 1, 600);
+        case "--paced-duration" -> pacedDuration = number(option, value, 1, 600);
+        case "--rate" -> rate = number(option, value, 1, 1_000_000);
         case "--max-requests" -> maxRequests = number(option, value, 1, 100_000_000);
         default -> throw new IllegalArgumentException("unknown option '" + option + "'; " + USAGE);
       }
     }
     return new BenchOptions(List.copyOf(variants), launches, rounds, concurrency, Duration.ofSeconds(warmup),
-        Duration.ofSeconds(duration), maxRequests, writeDocs);
+        Duration.ofSeconds(duration), Duration.ofSeconds(pacedDuration), rate, maxRequests, writeDocs);
   }
 
   private static int number(String option, String value, int min, int max) {

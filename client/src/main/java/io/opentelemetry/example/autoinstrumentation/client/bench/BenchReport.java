@@ -23,8 +23,12 @@ final class BenchReport {
     this.baseline = results.stream().filter(result -> result.variant == Variant.BASELINE).findFirst().orElse(null);
   }
 
-  static final String[] HEADERS = {"variant", "start-up s", "req/s", "p50 ms", "p99 ms", "max ms",
-      "CPU µs/req", "peak RSS MiB", "spans / requests"};
+  /** The columns; latency is shown twice, at saturation and at the fixed rate every variant took. */
+  String[] headers() {
+    String rate = format("%.0f", results.isEmpty() ? 0 : results.get(0).pacedRate);
+    return new String[] {"variant", "start-up s", "req/s", "p50 ms", "p99 ms", "max ms",
+        "p50 ms at " + rate + "/s", "p99 ms at " + rate + "/s", "CPU µs/req", "peak RSS MiB", "spans / requests"};
+  }
 
   /** One row of cells per variant; figures with their ratio to baseline in parentheses. */
   List<String[]> cells() {
@@ -37,6 +41,8 @@ final class BenchReport {
           withRatio(result.latencyMillis(50), baseline == null ? Double.NaN : baseline.latencyMillis(50), "%.2f"),
           withRatio(result.latencyMillis(99), baseline == null ? Double.NaN : baseline.latencyMillis(99), "%.2f"),
           format("%.1f", result.maxLatencyMillis()),
+          withRatio(result.pacedLatencyMillis(50), baseline == null ? Double.NaN : baseline.pacedLatencyMillis(50), "%.2f"),
+          withRatio(result.pacedLatencyMillis(99), baseline == null ? Double.NaN : baseline.pacedLatencyMillis(99), "%.2f"),
           withRatio(result.cpuMicrosPerRequest(), baseline == null ? Double.NaN : baseline.cpuMicrosPerRequest(), "%.0f"),
           withRatio(result.peakRssMib(), baseline == null ? Double.NaN : baseline.peakRssMib(), "%.0f"),
           result.variant.exportsSpans()
@@ -48,9 +54,9 @@ final class BenchReport {
 
   String table() {
     List<String[]> rows = new ArrayList<>();
-    rows.add(HEADERS);
+    rows.add(headers());
     rows.addAll(cells());
-    int[] widths = new int[HEADERS.length];
+    int[] widths = new int[headers().length];
     rows.forEach(row -> {
       for (int i = 0; i < row.length; i++) {
         widths[i] = Math.max(widths[i], row[i].length());
@@ -67,8 +73,8 @@ final class BenchReport {
   }
 
   String markdown() {
-    StringBuilder out = new StringBuilder("| " + String.join(" | ", HEADERS) + " |\n|");
-    out.append(" --- |".repeat(HEADERS.length)).append('\n');
+    StringBuilder out = new StringBuilder("| " + String.join(" | ", headers()) + " |\n|");
+    out.append(" --- |".repeat(headers().length)).append('\n');
     for (String[] row : cells()) {
       out.append("| ").append(String.join(" | ", row)).append(" |\n");
     }
@@ -76,13 +82,15 @@ final class BenchReport {
   }
 
   String csv() {
-    StringBuilder out = new StringBuilder("variant,startup_s,throughput_rps,p50_ms,p99_ms,max_ms,cpu_us_per_request,"
-        + "peak_rss_mib,requests,failures,spans_expected,spans_exported\n");
+    StringBuilder out = new StringBuilder("variant,startup_s,throughput_rps,p50_ms,p99_ms,max_ms,paced_rate_rps,"
+        + "paced_p50_ms,paced_p99_ms,cpu_us_per_request,peak_rss_mib,requests,failures,spans_expected,spans_exported\n");
     for (VariantResult result : results) {
       out.append(String.join(",", result.variant.label,
           format("%.3f", result.medianStartupSeconds()), format("%.1f", result.throughput()),
           format("%.3f", result.latencyMillis(50)), format("%.3f", result.latencyMillis(99)),
-          format("%.3f", result.maxLatencyMillis()), format("%.1f", result.cpuMicrosPerRequest()),
+          format("%.3f", result.maxLatencyMillis()), format("%.1f", result.pacedRate),
+          format("%.3f", result.pacedLatencyMillis(50)), format("%.3f", result.pacedLatencyMillis(99)),
+          format("%.1f", result.cpuMicrosPerRequest()),
           format("%.1f", result.peakRssMib()), String.valueOf(result.requests), String.valueOf(result.failures),
           String.valueOf(result.spansExpected), String.valueOf(result.spansExported))).append('\n');
     }
@@ -118,10 +126,12 @@ final class BenchReport {
   }
 
   String settings() {
-    return String.format("%d variants; start-up: median of %d launches; load: %d round(s) of %d s after %d s warm-up,"
-            + " %d concurrent connections, loopback; variants interleaved. Machine: %s.",
+    return String.format(Locale.ROOT, "%d variants; start-up: median of %d launches; load: %d round(s) of %d s as fast"
+            + " as the server answers after %d s warm-up, then %d s at a fixed %.0f requests/s (half of what the first"
+            + " variant sustained), %d concurrent connections, loopback; variants interleaved. Machine: %s.",
         results.size(), options.launches(), options.rounds(), options.duration().toSeconds(),
-        options.warmup().toSeconds(), options.concurrency(), machine);
+        options.warmup().toSeconds(), options.pacedDuration().toSeconds(),
+        results.isEmpty() ? 0 : results.get(0).pacedRate, options.concurrency(), machine);
   }
 
   void writeTo(Path directory) throws IOException {
@@ -155,6 +165,8 @@ final class BenchReport {
         - **throughput and latency**: a closed loop of concurrent keep-alive connections on loopback, after a \
         warm-up; latency in an HdrHistogram. The load generator shares the machine's cores with the server, the same \
         for every variant, and keeps them busy: throughput here is a ceiling, and it falls with the CPU a request costs.
+        - **latency at the same load**: then every variant takes the same fixed rate, half of what the first variant \
+        sustained, on a schedule; latency counts from when each request was due.
         - **CPU µs/req**: the server process's user + system time (from `/proc`) during the measured phase, per request.
         - **peak RSS**: the server process's `VmHWM`.
         - **spans / requests**: SERVER spans exported against requests answered (warm-up included): a drop would show \
@@ -185,8 +197,12 @@ final class BenchReport {
         - **Throughput and latency at saturation.** Because the load keeps both cores busy, that CPU shows in full: \
         manual keeps %.0f%% of baseline throughput, programmatic %.0f%%, the agent %.0f%%, the lean agent %.0f%% (its \
         JIT stops at the first tier, which costs at steady state what it saves at start-up); p99 latency rises to \
-        %.2f×, %.2f×, %.2f× and %.2f× of baseline. Below saturation, what a request pays is its CPU time, a few tens \
-        of microseconds.
+        %.2f×, %.2f×, %.2f× and %.2f× of baseline.
+        - **Latency at the same load.** At a fixed %.0f requests a second, half of what baseline sustains, p50 is \
+        %.2f ms for baseline, and %.2f× for manual, %.2f× programmatic, %.2f× the agent, %.2f× the lean agent; p99 is \
+        %.2f ms for baseline, and %.2f×, %.2f×, %.2f× and %.2f×. Over a few seconds on two shared cores a p99 moves by \
+        more than a span costs, so ratios near or below 1 mean: no difference this run could see. `BENCH_ARGS` with \
+        more rounds and longer phases narrows it.
         - **Memory.** Peak RSS %.0f MiB for baseline, %.0f and %.0f MiB with the SDK, %.0f MiB with the agent, %.0f \
         MiB with the lean agent.
         - **Choosing.** The library does what the hand-written span does plus the request-duration metric and the \
@@ -203,6 +219,16 @@ final class BenchReport {
         100 * automatic.throughput() / baseline.throughput(), 100 * lean.throughput() / baseline.throughput(),
         manual.latencyMillis(99) / baseline.latencyMillis(99), programmatic.latencyMillis(99) / baseline.latencyMillis(99),
         automatic.latencyMillis(99) / baseline.latencyMillis(99), lean.latencyMillis(99) / baseline.latencyMillis(99),
+        baseline.pacedRate, baseline.pacedLatencyMillis(50),
+        manual.pacedLatencyMillis(50) / baseline.pacedLatencyMillis(50),
+        programmatic.pacedLatencyMillis(50) / baseline.pacedLatencyMillis(50),
+        automatic.pacedLatencyMillis(50) / baseline.pacedLatencyMillis(50),
+        lean.pacedLatencyMillis(50) / baseline.pacedLatencyMillis(50),
+        baseline.pacedLatencyMillis(99),
+        manual.pacedLatencyMillis(99) / baseline.pacedLatencyMillis(99),
+        programmatic.pacedLatencyMillis(99) / baseline.pacedLatencyMillis(99),
+        automatic.pacedLatencyMillis(99) / baseline.pacedLatencyMillis(99),
+        lean.pacedLatencyMillis(99) / baseline.pacedLatencyMillis(99),
         baseline.peakRssMib(), manual.peakRssMib(), programmatic.peakRssMib(), automatic.peakRssMib(), lean.peakRssMib())
         .strip();
   }

@@ -8,11 +8,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
- * A closed-loop load: {@code concurrency} threads, each sending its next request when the previous one is answered,
- * until the time is up or the request budget is spent. Loopback only; bounded in both.
+ * Load from {@code concurrency} threads until the time is up or the request budget is spent; loopback only, bounded in
+ * both. Unpaced, each thread sends its next request when the previous one is answered, as fast as the server allows.
+ * Paced, the threads together send {@code rate} requests a second on a fixed schedule, and latency is counted from when
+ * each request was due, so that a stalled server cannot hide its delay by holding requests back.
  */
 final class LoadGenerator {
 
@@ -29,6 +32,11 @@ final class LoadGenerator {
       .build();
 
   Load run(URI uri, int concurrency, Duration duration, long maxRequests) throws InterruptedException {
+    return run(uri, concurrency, duration, maxRequests, 0);
+  }
+
+  /** As {@link #run(URI, int, Duration, long)}, paced at {@code rate} requests a second when it is positive. */
+  Load run(URI uri, int concurrency, Duration duration, long maxRequests, double rate) throws InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build();
     long deadline = System.nanoTime() + duration.toNanos();
     AtomicLong budget = new AtomicLong(maxRequests);
@@ -37,11 +45,19 @@ final class LoadGenerator {
     List<Thread> threads = new ArrayList<>();
     long start = System.nanoTime();
     for (int i = 0; i < concurrency; i++) {
+      int index = i;
       Histogram histogram = new Histogram(60_000_000L, 3); // up to a minute, in microseconds
       histograms.add(histogram);
+      long interval = rate > 0 ? (long) (concurrency * 1e9 / rate) : 0;
+      long firstDue = start + (long) (index * (interval / (double) concurrency)); // threads staggered over one interval
       Thread thread = new Thread(() -> {
+        long due = firstDue;
         while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
-          long sent = System.nanoTime();
+          for (long wait = due - System.nanoTime(); interval > 0 && wait > 0; wait = due - System.nanoTime()) {
+            LockSupport.parkNanos(wait); // may wake early
+          }
+          long sent = interval > 0 ? due : System.nanoTime();
+          due += interval;
           try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() == 200) {

@@ -11,6 +11,8 @@ final class VariantResult {
   final Variant variant;
   final List<Duration> startups = new ArrayList<>();
   final Histogram latencyMicros = new Histogram(60_000_000L, 3);
+  /** Latency at the same fixed rate for every variant, from when each request was due. */
+  final Histogram pacedLatencyMicros = new Histogram(60_000_000L, 3);
   long requests;
   long failures;
   long measuredNanos;
@@ -18,6 +20,7 @@ final class VariantResult {
   long peakRssBytes;
   long spansExpected;
   long spansExported;
+  double pacedRate;
 
   VariantResult(Variant variant) {
     this.variant = variant;
@@ -41,6 +44,10 @@ final class VariantResult {
 
   double latencyMillis(double percentile) {
     return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+  }
+
+  double pacedLatencyMillis(double percentile) {
+    return pacedLatencyMicros.getValueAtPercentile(percentile) / 1000.0;
   }
 
   double maxLatencyMillis() {

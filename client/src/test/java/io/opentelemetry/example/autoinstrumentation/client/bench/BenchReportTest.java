@@ -18,8 +18,9 @@ class BenchReportTest {
     assertThat(report.cells().get(1)[0]).isEqualTo("automatic");
     assertThat(report.cells().get(1)[1]).isEqualTo("3.00 (3.00×)");
     assertThat(report.cells().get(1)[2]).isEqualTo("900 (0.90×)");
-    assertThat(report.cells().get(1)[8]).isEqualTo("880 / 900 (20 dropped)");
-    assertThat(report.cells().get(0)[8]).isEqualTo("none exported");
+    assertThat(report.cells().get(1)[10]).isEqualTo("880 / 900 (20 dropped)");
+    assertThat(report.cells().get(0)[10]).isEqualTo("none exported");
+    assertThat(report.headers()[7]).isEqualTo("p99 ms at 500/s");
     assertThat(report.csv()).startsWith("variant,startup_s,").contains("\nautomatic,3.000,900.0,");
     assertThat(report.svg()).startsWith("<svg").contains(">automatic<").endsWith("</svg>\n");
     assertThat(report.table()).contains("Machine: test machine");
@@ -49,6 +50,8 @@ class BenchReportTest {
     result.requests = requests;
     result.measuredNanos = Duration.ofSeconds(1).toNanos();
     result.latencyMicros.recordValue(1000);
+    result.pacedLatencyMicros.recordValue(500);
+    result.pacedRate = 500;
     result.spansExpected = expected;
     result.spansExported = exported;
     return result;
