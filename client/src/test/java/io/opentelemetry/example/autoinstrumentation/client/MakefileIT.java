@@ -18,7 +18,7 @@ class MakefileIT {
   @ValueSource(strings = {"run-manual", "run-automatic", "run-programmatic", "client"})
   void runTargetsBuildTheirJarFirst(String target) {
     // -B: as if every jar were missing; -n: print the commands without running them
-    ProcessOutput make = JavaProcess.start(List.of("make", "-n", "-B", target), ProjectLayout.root(), Map.of())
+    ProcessOutput make = JavaProcess.start(List.of("make", "--no-print-directory", "-n", "-B", target), ProjectLayout.root(), Map.of())
         .await(Duration.ofSeconds(30));
 
     assertThat(make.exitCode()).as("stderr: %s", make.stderr()).isZero();
