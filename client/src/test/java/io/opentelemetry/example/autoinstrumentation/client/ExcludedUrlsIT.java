@@ -1,6 +1,7 @@
 package io.opentelemetry.example.autoinstrumentation.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
@@ -54,6 +55,6 @@ class ExcludedUrlsIT {
     assertThat(server.stdout()).contains("excluded");
     assertThat(server.spans())
         .extracting(ExportedSpan::name, span -> span.attribute("url.path"))
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("GET", "/other"));
+        .containsExactly(tuple("GET", "/other"));
   }
 }

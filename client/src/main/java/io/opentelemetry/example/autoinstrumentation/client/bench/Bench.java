@@ -39,11 +39,12 @@ public final class Bench {
       System.exit(2);
       return;
     }
-    Path root = ProjectLayout.root();
+    Path root;
     List<VariantResult> results;
     try (NullCollector collector = new NullCollector()) {
+      root = ProjectLayout.root();
       results = run(root, options, collector);
-    } catch (ServerStartException e) {
+    } catch (ServerStartException | IllegalStateException e) { // a variant would not start; or not built
       System.err.println("error: " + e.getMessage());
       System.exit(2);
       return;

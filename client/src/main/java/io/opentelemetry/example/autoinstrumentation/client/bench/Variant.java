@@ -1,5 +1,6 @@
 package io.opentelemetry.example.autoinstrumentation.client.bench;
 
+import io.opentelemetry.example.autoinstrumentation.client.harness.JavaProcess;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ enum Variant {
 
   List<String> command(Path root) {
     if (this == BASELINE) {
-      return List.of(io.opentelemetry.example.autoinstrumentation.client.harness.JavaProcess.javaExecutable(),
+      return List.of(JavaProcess.javaExecutable(),
           "-jar", mode.jar(root).toString());
     }
     List<String> jvmOptions = new ArrayList<>();

@@ -35,7 +35,12 @@ public final class Compare {
       System.err.println("error: compare takes no arguments, got '" + String.join(" ", args) + "'");
       System.exit(2);
     }
-    System.exit(run(ProjectLayout.root().resolve("target/compare")));
+    try {
+      System.exit(run(ProjectLayout.root().resolve("target/compare")));
+    } catch (IllegalStateException e) { // not in the repository, or not built
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+    }
   }
 
   /** Runs the comparison, prints the table, writes the reports into {@code reports}, and returns the exit code. */
@@ -51,7 +56,7 @@ public final class Compare {
         ModeResult result = runMode(mode);
         result.spans().forEach((scenario, fields) -> spans.get(scenario).put(mode, fields));
         resources.put(mode, result.resourceKeys());
-      } catch (ServerStartException | UncheckedIOException e) {
+      } catch (ServerStartException | UncheckedIOException | IllegalStateException e) {
         System.err.println("error: cannot run " + mode.label() + ": " + e.getMessage());
         return 2;
       }

@@ -22,8 +22,16 @@ public final class Docs {
       System.err.println("error: usage: docs [--check]");
       System.exit(2);
     }
-    Path root = ProjectLayout.root();
-    Map<Path, String> regenerated = regenerate(root);
+    Path root;
+    Map<Path, String> regenerated;
+    try {
+      root = ProjectLayout.root();
+      regenerated = regenerate(root);
+    } catch (IllegalStateException | IllegalArgumentException e) { // not built, a mode failed, a bad marker
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     List<Path> drifted = new ArrayList<>();
     for (Map.Entry<Path, String> page : regenerated.entrySet()) {
       if (!Files.readString(page.getKey()).equals(page.getValue())) {

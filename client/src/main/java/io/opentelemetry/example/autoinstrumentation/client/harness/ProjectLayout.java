@@ -1,6 +1,5 @@
 package io.opentelemetry.example.autoinstrumentation.client.harness;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,8 +17,7 @@ public final class ProjectLayout {
         return dir;
       }
     }
-    throw new UncheckedIOException(new java.io.FileNotFoundException(
-        "cannot find the repository root above " + start + "; run from the repository"));
+    throw new IllegalStateException("cannot find the repository root above " + start + "; run from the repository");
   }
 
   /** The jar of a runnable module, or a one-line explanation of how to build it. */

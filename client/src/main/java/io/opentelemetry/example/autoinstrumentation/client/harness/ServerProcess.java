@@ -1,5 +1,6 @@
 package io.opentelemetry.example.autoinstrumentation.client.harness;
 
+import java.util.ArrayList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -21,7 +22,7 @@ public final class ServerProcess implements AutoCloseable {
   private final Mode mode;
   private final int port;
   private final JavaProcess process;
-  private final List<ExportedSpan> spansSoFar = new java.util.ArrayList<>();
+  private final List<ExportedSpan> spansSoFar = new ArrayList<>();
   private int stderrRead;
   private int stdoutRead;
 

@@ -1,6 +1,7 @@
 package io.opentelemetry.example.autoinstrumentation.client.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.opentelemetry.example.autoinstrumentation.client.compare.Row.Verdict;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
@@ -81,9 +82,9 @@ class ComparisonTest {
     assertThat(rows).filteredOn(row -> row.section().equals(Comparison.RESOURCE))
         .extracting(Row::field, Row::verdict)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("custom.key", Verdict.DIFFERENT),
-            org.assertj.core.groups.Tuple.tuple("host.name", Verdict.EXPECTED),
-            org.assertj.core.groups.Tuple.tuple("service.name", Verdict.SAME));
+            tuple("custom.key", Verdict.DIFFERENT),
+            tuple("host.name", Verdict.EXPECTED),
+            tuple("service.name", Verdict.SAME));
   }
 
   private static Map<String, String> seedSpan() {
