@@ -200,9 +200,9 @@ final class BenchReport {
         %.2f×, %.2f×, %.2f× and %.2f× of baseline.
         - **Latency at the same load.** At a fixed %.0f requests a second, half of what baseline sustains, p50 is \
         %.2f ms for baseline, and %.2f× for manual, %.2f× programmatic, %.2f× the agent, %.2f× the lean agent; p99 is \
-        %.2f ms for baseline, and %.2f×, %.2f×, %.2f× and %.2f×. Over a few seconds on two shared cores a p99 moves by \
-        more than a span costs, so ratios near or below 1 mean: no difference this run could see. `BENCH_ARGS` with \
-        more rounds and longer phases narrows it.
+        %.2f ms for baseline, and %.2f×, %.2f×, %.2f× and %.2f×: the median hardly moves, the tail does. A p99 taken \
+        over a few seconds on two cores shared with the load generator also varies by tens of percent from run to \
+        run; `BENCH_ARGS` with more rounds and longer phases narrows it.
         - **Memory.** Peak RSS %.0f MiB for baseline, %.0f and %.0f MiB with the SDK, %.0f MiB with the agent, %.0f \
         MiB with the lean agent.
         - **Choosing.** The library does what the hand-written span does plus the request-duration metric and the \
