@@ -42,6 +42,8 @@ final class HttpServerAttributes {
   /** Headers whose captured values are credentials; {@code otel.instrumentation.spark.sensitive-headers} adds more. */
   static final Set<String> DEFAULT_SENSITIVE_HEADERS = Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
   static final String SPARK_DEFAULT_CONTENT_TYPE = "text/html; charset=utf-8";
+  /** Query parameters whose values the agent replaces with {@code REDACTED}: they carry signatures and keys. */
+  static final Set<String> SENSITIVE_QUERY_PARAMETERS = Set.of("AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature");
 
   private final List<String> capturedRequestHeaders;
   private final List<String> capturedResponseHeaders;
@@ -62,9 +64,6 @@ final class HttpServerAttributes {
         config.getList("otel.instrumentation.http.server.capture-response-headers"),
         sensitive);
   }
-
-  /** Query parameters whose values the agent replaces with {@code REDACTED}: they carry signatures and keys. */
-  static final Set<String> SENSITIVE_QUERY_PARAMETERS = Set.of("AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature");
 
   Attributes onRequest(Request request, String route) {
     AttributesBuilder attributes = Attributes.builder()
@@ -87,8 +86,9 @@ final class HttpServerAttributes {
       int colon = host.lastIndexOf(':');
       boolean hasPort = colon > host.lastIndexOf(']'); // "[::1]:8082" has a port, "[::1]" has none
       attributes.put(SERVER_ADDRESS, hasPort ? host.substring(0, colon) : host);
-      if (hasPort) {
-        attributes.put(SERVER_PORT, Long.parseLong(host.substring(colon + 1)));
+      String port = hasPort ? host.substring(colon + 1) : "";
+      if (!port.isEmpty() && port.length() <= 5 && port.chars().allMatch(Character::isDigit)) {
+        attributes.put(SERVER_PORT, Long.parseLong(port));
       }
     }
     for (String header : capturedRequestHeaders) {
