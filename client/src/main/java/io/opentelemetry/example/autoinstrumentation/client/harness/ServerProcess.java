@@ -42,31 +42,21 @@ public final class ServerProcess implements AutoCloseable {
 
   public static ServerProcess start(
       Mode mode, Map<String, String> environment, List<String> jvmOptions, Duration startTimeout) {
-    return start(mode, mode.command(ProjectLayout.root(), jvmOptions), environment, startTimeout, true);
+    return start(mode, mode.command(ProjectLayout.root(), jvmOptions), environment, startTimeout);
   }
 
-  /** As above; {@code bindLoopback} false leaves BIND_ADDRESS to the server's default, to check that default. */
-  public static ServerProcess start(Mode mode, Map<String, String> environment, List<String> jvmOptions,
-      Duration startTimeout, boolean bindLoopback) {
-    return start(mode, mode.command(ProjectLayout.root(), jvmOptions), environment, startTimeout, bindLoopback);
-  }
-
+  /**
+   * Starts {@code mode}'s server with a command line of the caller's, such as the jar without its agent. It listens on
+   * {@link #HOST} unless {@code environment} sets BIND_ADDRESS (empty: the server's own default).
+   */
   public static ServerProcess start(
       Mode mode, List<String> command, Map<String, String> environment, Duration startTimeout) {
-    return start(mode, command, environment, startTimeout, true);
-  }
-
-  /** Starts {@code mode}'s server with a command line of the caller's, such as the jar without its agent. */
-  private static ServerProcess start(Mode mode, List<String> command, Map<String, String> environment,
-      Duration startTimeout, boolean bindLoopback) {
     Path root = ProjectLayout.root();
     ProjectLayout.requireJar(mode.jar(root));
     int port = freePort();
     Map<String, String> env = new HashMap<>(environment);
     env.put("PORT", String.valueOf(port));
-    if (bindLoopback) {
-      env.putIfAbsent("BIND_ADDRESS", HOST);
-    }
+    env.putIfAbsent("BIND_ADDRESS", HOST);
     ServerProcess server = new ServerProcess(mode, port, JavaProcess.start(command, root, env));
     server.awaitReady(startTimeout);
     return server;
