@@ -49,13 +49,4 @@ public enum Mode {
         "-Dotel.javaagent.configuration-file=" + root.resolve(ProjectLayout.OTEL_DEFAULTS),
         "-Dotel.service.name=" + serviceName);
   }
-
-  public static Mode of(String label) {
-    for (Mode mode : values()) {
-      if (mode.label().equals(label) || mode.module.equals(label)) {
-        return mode;
-      }
-    }
-    throw new IllegalArgumentException("unknown mode '" + label + "': use manual, automatic or programmatic");
-  }
 }

@@ -62,10 +62,6 @@ public final class ServerProcess implements AutoCloseable {
     return server;
   }
 
-  public Mode mode() {
-    return mode;
-  }
-
   public int port() {
     return port;
   }
