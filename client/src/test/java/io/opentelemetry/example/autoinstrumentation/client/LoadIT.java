@@ -6,6 +6,7 @@ import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ServerProcess;
+import io.opentelemetry.example.autoinstrumentation.client.harness.SocketTable;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,17 +32,25 @@ class LoadIT {
 
   static final int CONNECTIONS = 200;
   static final int REQUESTS_PER_CONNECTION = 50;
+  static final Duration TIME_BOUND = Duration.ofSeconds(120);
 
   @ParameterizedTest
   @EnumSource(Mode.class)
   void everyRequestGetsExactlyOneServerSpanWithItsParent(Mode mode) throws Exception {
     Map<String, String> parentByTrace = new ConcurrentHashMap<>();
     AtomicInteger failures = new AtomicInteger();
+    AtomicInteger peakConnections = new AtomicInteger();
+    List<Thread> connections = new ArrayList<>();
+    long started;
+    long elapsed;
     ProcessOutput output;
     try (ServerProcess server = ServerProcess.start(mode, Map.of(), Duration.ofSeconds(60))) {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      // HTTP/1.1: one request at a time per connection, so 200 requests in flight hold 200 connections
+      HttpClient http = HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
       CountDownLatch ready = new CountDownLatch(CONNECTIONS);
-      List<Thread> connections = new ArrayList<>();
       for (int c = 0; c < CONNECTIONS; c++) {
         Thread connection = new Thread(() -> {
           ready.countDown();
@@ -66,19 +75,22 @@ class LoadIT {
           }
         });
         connections.add(connection);
-        connection.start();
       }
+      Thread sampler = sampleConnections(server.port(), peakConnections);
+      started = System.nanoTime();
+      connections.forEach(Thread::start);
+      long deadline = started + TIME_BOUND.toNanos();
       for (Thread connection : connections) {
-        connection.join(Duration.ofSeconds(120).toMillis());
+        connection.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
       }
+      elapsed = System.nanoTime() - started;
+      sampler.interrupt();
       Thread.sleep(100); // the SIGTERM arrives 100 ms after the last response
       output = server.stop();
     }
 
-    assertThat(failures).hasValue(0);
     List<ExportedSpan> spans = output.spans();
     Map<String, List<ExportedSpan>> byTrace = spans.stream().collect(Collectors.groupingBy(ExportedSpan::traceId));
-    assertThat(parentByTrace).hasSize(CONNECTIONS * REQUESTS_PER_CONNECTION);
     Map<String, String> wrong = new HashMap<>();
     parentByTrace.forEach((traceId, parentId) -> {
       List<ExportedSpan> found = byTrace.getOrDefault(traceId, List.of());
@@ -86,9 +98,35 @@ class LoadIT {
         wrong.put(traceId, found.size() + " spans");
       }
     });
+    System.out.printf("LoadIT %s: %d requests over %d connections (peak %d open at the server) in %.1f s;"
+            + " %d SERVER spans exported, %d requests without exactly one right span%n",
+        mode.label(), parentByTrace.size(), CONNECTIONS, peakConnections.get(), elapsed / 1e9, spans.size(), wrong.size());
+
+    assertThat(connections).as("all requests answered within %s", TIME_BOUND).noneMatch(Thread::isAlive);
+    assertThat(failures).hasValue(0);
+    assertThat(peakConnections.get()).as("connections open at once").isGreaterThanOrEqualTo(CONNECTIONS);
+    assertThat(output.exitCode()).as("the server ended by itself after SIGTERM, not killed").isNotEqualTo(-1);
+    assertThat(parentByTrace).hasSize(CONNECTIONS * REQUESTS_PER_CONNECTION);
     assertThat(wrong).as("%d of %d requests without exactly one right span (%d spans exported)",
         wrong.size(), parentByTrace.size(), spans.size()).isEmpty();
     assertThat(spans).hasSize(parentByTrace.size());
+  }
+
+  /** Records in {@code peak} the most connections the server on {@code port} held at once, until interrupted. */
+  private static Thread sampleConnections(int port, AtomicInteger peak) {
+    Thread sampler = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        peak.accumulateAndGet(SocketTable.establishedConnections(port), Math::max);
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    sampler.setDaemon(true);
+    sampler.start();
+    return sampler;
   }
 
   private static String hex(int length) {
