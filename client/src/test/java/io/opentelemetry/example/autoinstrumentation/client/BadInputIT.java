@@ -78,6 +78,7 @@ class BadInputIT {
 
     assertThat(answers).isEqualTo(plainAnswers);
     assertThat(output.stderr()).noneMatch(line -> line.contains("Exception") || line.startsWith("\tat "));
+    assertThat(output.stdout()).noneMatch(line -> line.contains("Exception") || line.startsWith("\tat "));
     assertThat(String.join("\n", output.stderr())).doesNotContain("hunter2");
     CASES.forEach((name, testCase) -> {
       String marker = "case=" + (List.copyOf(CASES.keySet()).indexOf(name) + 1);
@@ -97,12 +98,18 @@ class BadInputIT {
         assertThat(span.traceId()).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
         assertThat(span.spanId()).matches("[0-9a-f]{16}").isNotEqualTo("0".repeat(16));
         assertThat(span.traceId().equals(TRACE_ID)).as(name + " continues the trace").isEqualTo(testCase.continuesTrace());
+        assertThat(span.kind()).isEqualTo("SERVER");
+        assertThat(span.name()).isEqualTo(name.equals("unknown method") ? "HTTP" : "GET /server_request");
+        // a tracestate that breaks the W3C rules is dropped whole, the trace kept
+        assertThat(span.traceState()).as(name).isEmpty();
       });
       if (name.equals("unknown method")) {
         assertThat(spans.get(0).name()).isEqualTo("HTTP");
         assertThat(spans.get(0).attributes())
             .containsEntry("http.request.method", "_OTHER")
-            .containsEntry("http.request.method_original", "FOO");
+            .containsEntry("http.request.method_original", "FOO")
+            .containsEntry("http.response.status_code", 404L)
+            .doesNotContainKey("http.route");
       }
       if (name.equals("very large captured header")) {
         assertThat(spans.get(0).attributes()).containsEntry("http.request.header.x-big", List.of(BIG));

@@ -6,8 +6,12 @@ import io.opentelemetry.example.autoinstrumentation.client.harness.JavaProcess;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ServerProcess;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +56,27 @@ class ConfigErrorsIT {
 
     assertThat(make.exitCode()).isEqualTo(2);
     assertThat(make.stderr()).singleElement().asString().contains("unknown exporter 'nosuch'");
+  }
+
+  /**
+   * Why the make target checks: the agent itself has no way to fail fast (upstream issue #4829 was closed unbuilt), so
+   * it prints a stack trace and serves untraced. Should a later agent stop serving, the check can go.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Mode.class, names = "AUTOMATIC")
+  void unknownExporterNameUnderTheAgentAloneServesUntraced(Mode mode) throws Exception {
+    HttpResponse<String> response;
+    ProcessOutput server;
+    try (ServerProcess process = ServerProcess.start(mode, Map.of("OTEL_TRACES_EXPORTER", "nosuch"), Duration.ofSeconds(60))) {
+      response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(process.uri("/server_request?param=untraced")).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      server = process.stop();
+    }
+
+    assertThat(response.body()).isEqualTo("served");
+    assertThat(server.stderr()).contains("OpenTelemetry Javaagent failed to start").anyMatch(line -> line.startsWith("\tat "));
+    assertThat(server.spans()).isEmpty();
   }
 
   private static ProcessOutput run(Mode mode, Map<String, String> environment) {
