@@ -52,7 +52,9 @@ final class SparkHttpAttributesGetter
   @Override
   public Integer getHttpResponseStatusCode(
       HttpServletRequest request, HttpServletResponse response, @Nullable Throwable error) {
-    return response.getStatus();
+    // A Throwable that escapes Spark (an Error) reaches Jetty, which answers 500 after the span ends; upstream's
+    // servlet instrumentation reports the 500 the same way.
+    return error != null && !response.isCommitted() ? 500 : response.getStatus();
   }
 
   @Override

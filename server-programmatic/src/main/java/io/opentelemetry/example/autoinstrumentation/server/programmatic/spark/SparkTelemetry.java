@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import spark.Service;
+import spark.embeddedserver.EmbeddedServers;
 
 /**
  * Library instrumentation for Spark 2.9: the Java counterpart of Flask's {@code FlaskInstrumentor().instrument_app(app)}.
@@ -31,25 +32,20 @@ public final class SparkTelemetry {
 
   private final Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter;
   private final List<Pattern> excludedUrls;
-  private final boolean capturesContentType;
 
-  SparkTelemetry(
-      Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter,
-      List<Pattern> excludedUrls,
-      boolean capturesContentType) {
+  SparkTelemetry(Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter, List<Pattern> excludedUrls) {
     this.instrumenter = instrumenter;
     this.excludedUrls = excludedUrls;
-    this.capturesContentType = capturesContentType;
   }
 
   /**
-   * Traces every request of {@code http}. Call it before declaring routes and filters, so that the span is current in
-   * all of them.
+   * Traces every request of {@code http}. Like Spark's other server settings, it must come before the first route or
+   * filter: Spark then builds its Jetty server with the instrumentation around the handler that runs them all.
+   *
+   * @throws IllegalStateException if {@code http} has already mapped a route or filter
    */
   public void instrument(Service http) {
-    TracingFilters filters = new TracingFilters(instrumenter, excludedUrls, new SparkRoutes(http), capturesContentType);
-    http.before(filters::start);
-    // afterAfter filters run in a finally block: after the route, a halt, an exception, or a 404 alike.
-    http.afterAfter(filters::end);
+    EmbeddedServers.add(this, new OpenTelemetryJettyFactory(instrumenter, excludedUrls));
+    http.embeddedServerIdentifier(this);
   }
 }

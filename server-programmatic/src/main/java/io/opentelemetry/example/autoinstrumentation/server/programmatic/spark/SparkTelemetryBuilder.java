@@ -9,6 +9,7 @@ import io.opentelemetry.instrumentation.api.semconv.http.HttpServerRoute;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpSpanNameExtractor;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpSpanStatusExtractor;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.semconv.SchemaUrls;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -22,6 +23,10 @@ import javax.servlet.http.HttpServletResponse;
 /** A builder of {@link SparkTelemetry}. */
 public final class SparkTelemetryBuilder {
 
+  /**
+   * The instrumentation scope's name. Its version comes, as in upstream's libraries, from
+   * {@code META-INF/io/opentelemetry/instrumentation/<name>.properties}, which the build writes.
+   */
   static final String INSTRUMENTATION_NAME = "io.opentelemetry.example.spark-2.9";
 
   /** The agent's own keys, so one setting configures every mode. */
@@ -129,14 +134,13 @@ public final class SparkTelemetryBuilder {
     Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter =
         Instrumenter.<HttpServletRequest, HttpServletResponse>builder(
                 openTelemetry, INSTRUMENTATION_NAME, spanName.build())
+            .setSchemaUrl(SchemaUrls.V1_41_0) // the semantic conventions this library's attributes follow
             .setSpanStatusExtractor(HttpSpanStatusExtractor.create(getter))
             .addAttributesExtractor(httpAttributes.build())
             .addAttributesExtractors(extractors)
             .addContextCustomizer(route.build())
             .addOperationMetrics(HttpServerMetrics.get())
             .buildServerInstrumenter(HttpServletRequestGetter.INSTANCE);
-    boolean capturesContentType =
-        capturedResponseHeaders.stream().anyMatch(header -> header.equalsIgnoreCase("Content-Type"));
-    return new SparkTelemetry(instrumenter, List.copyOf(excludedUrls), capturesContentType);
+    return new SparkTelemetry(instrumenter, List.copyOf(excludedUrls));
   }
 }

@@ -2,10 +2,10 @@ package io.opentelemetry.example.autoinstrumentation.server.programmatic.spark;
 
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.context.Context;
 import io.opentelemetry.example.autoinstrumentation.common.ServerSpanExpectations;
 import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
 import io.opentelemetry.sdk.metrics.data.MetricData;
@@ -32,15 +32,35 @@ class SparkTelemetryTest {
 
   @RegisterExtension static final OpenTelemetryExtension testing = OpenTelemetryExtension.create();
 
+  /** Jetty threads: few, so that a scope leaked on one of them shows in the requests that follow. */
+  static final int THREADS = 8;
+
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private Service app;
 
   private void serve(Consumer<SparkTelemetryBuilder> configuration) {
-    app = Service.ignite().ipAddress("127.0.0.1").port(0);
+    app = Service.ignite().ipAddress("127.0.0.1").port(0).threadPool(THREADS);
     SparkTelemetryBuilder builder = SparkTelemetry.builder(testing.getOpenTelemetry());
     configuration.accept(builder);
     builder.build().instrument(app);
+    // An application filter that fails after its route has answered: when the library traced with a pair of
+    // filters, such a failure could skip the one that ended the span, leaving it open and current on its thread.
+    app.get("/fail/filter", (request, response) -> "answered");
+    app.afterAfter("/fail/filter", (request, response) -> {
+      throw new IllegalStateException("afterAfter failed");
+    });
     app.get("/server_request", (request, response) -> "served");
+    app.post("/orders", (request, response) -> "ordered");
+    app.get("/fail/error", (request, response) -> {
+      throw new AssertionError("an Error, which Spark does not catch");
+    });
+    app.get("/fail/halt", (request, response) -> {
+      throw app.halt(401, "halted");
+    });
+    app.get("/fail/unavailable", (request, response) -> {
+      response.status(503);
+      return "unavailable";
+    });
     app.get("/users/:id", (request, response) -> "user " + request.params("id"));
     app.get("/boom", (request, response) -> {
       throw new IllegalStateException("boom");
@@ -66,6 +86,11 @@ class SparkTelemetryTest {
     assertThat(get("/server_request?param=testing", Map.of()).body()).isEqualTo("served");
 
     ServerSpanExpectations.assertSeedRequestSpan(onlySpan(), app.port(), "param=testing");
+    assertThat(onlySpan().getInstrumentationScopeInfo()).satisfies(scope -> {
+      assertThat(scope.getName()).isEqualTo("io.opentelemetry.example.spark-2.9");
+      assertThat(scope.getVersion()).as("from the properties file the build writes").matches("\\d+\\.\\d+.*");
+      assertThat(scope.getSchemaUrl()).isEqualTo("https://opentelemetry.io/schemas/1.41.0");
+    });
   }
 
   @Test
@@ -94,6 +119,82 @@ class SparkTelemetryTest {
   }
 
   @Test
+  void requestWithError() throws Exception {
+    serve(builder -> {});
+    assertThat(get("/fail/error", Map.of()).statusCode()).isEqualTo(500);
+
+    SpanData span = onlySpan();
+    assertThat(span).hasName("GET /fail/error").hasStatus(StatusData.error());
+    assertThat(span.getEvents()).singleElement().satisfies(event -> assertThat(event.getName()).isEqualTo("exception"));
+    assertThat(ServerSpanExpectations.attributes(span))
+        .containsEntry("http.route", "/fail/error")
+        .containsEntry("http.response.status_code", 500L)
+        .containsEntry("error.type", "500");
+  }
+
+  @Test
+  void haltIsAnAnswerNotAFailure() throws Exception {
+    serve(builder -> {});
+    assertThat(get("/fail/halt", Map.of()).statusCode()).isEqualTo(401);
+
+    assertThat(onlySpan()).hasName("GET /fail/halt").hasStatus(StatusData.unset()).hasEvents(List.of());
+    assertThat(ServerSpanExpectations.attributes(onlySpan()))
+        .containsEntry("http.response.status_code", 401L)
+        .doesNotContainKey("error.type");
+  }
+
+  @Test
+  void serviceUnavailableIsAnError() throws Exception {
+    serve(builder -> {});
+    assertThat(get("/fail/unavailable", Map.of()).statusCode()).isEqualTo(503);
+
+    assertThat(onlySpan()).hasName("GET /fail/unavailable").hasStatus(StatusData.error()).hasEvents(List.of());
+    assertThat(ServerSpanExpectations.attributes(onlySpan())).containsEntry("error.type", "503");
+  }
+
+  @Test
+  void routeIsTheOneSparkMatchedWithMethodOverride() throws Exception {
+    serve(builder -> {});
+    // Spark routes by X-HTTP-Method-Override: this GET runs the POST route.
+    assertThat(get("/orders", Map.of("X-HTTP-Method-Override", "POST")).body()).isEqualTo("ordered");
+
+    assertThat(onlySpan()).hasName("GET /orders");
+    assertThat(ServerSpanExpectations.attributes(onlySpan()))
+        .containsEntry("http.request.method", "GET")
+        .containsEntry("http.route", "/orders");
+  }
+
+  @Test
+  void failuresLeaveNoSpanOpenOrCurrent() throws Exception {
+    serve(builder -> {});
+    List<String> failures = List.of("/fail/error", "/fail/filter", "/fail/halt", "/boom");
+    int failing = 3 * THREADS * failures.size();
+    for (int i = 0; i < failing; i++) {
+      assertThat(get(failures.get(i % failures.size()), Map.of()).statusCode()).isIn(500, 401);
+    }
+    int following = 30;
+    for (int i = 0; i < following; i++) {
+      get("/server_request?param=" + i, Map.of());
+    }
+
+    // Every request, failed or not, has exactly one span of its own; none is nested in a span an earlier request left
+    // current on its thread.
+    assertThat(spans(failing + following)).hasSize(failing + following)
+        .allSatisfy(span -> assertThat(span).hasKind(SpanKind.SERVER).hasNoParent());
+    assertThat(testing.getSpans()).filteredOn(span -> span.getName().equals("GET /server_request")).hasSize(following);
+  }
+
+  @Test
+  void instrumentingAfterTheFirstRouteFailsLoudly() {
+    app = Service.ignite().ipAddress("127.0.0.1").port(0);
+    app.get("/server_request", (request, response) -> "served");
+
+    assertThatThrownBy(() -> SparkTelemetry.create(testing.getOpenTelemetry()).instrument(app))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("before route mapping");
+  }
+
+  @Test
   void routeTemplate() throws Exception {
     serve(builder -> {});
     assertThat(get("/users/42", Map.of()).body()).isEqualTo("user 42");
@@ -119,11 +220,10 @@ class SparkTelemetryTest {
     serve(builder -> {});
     get("/child", Map.of());
 
-    assertThat(testing.getSpans()).hasSize(2);
+    assertThat(spans(2)).hasSize(2);
     SpanData server = testing.getSpans().stream().filter(span -> span.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
     SpanData child = testing.getSpans().stream().filter(span -> span.getName().equals("child")).findFirst().orElseThrow();
     assertThat(child).hasParent(server);
-    assertThat(Context.current()).as("nothing leaks into the test's thread").isEqualTo(Context.root());
   }
 
   @Test
@@ -134,7 +234,7 @@ class SparkTelemetryTest {
     get("/child", Map.of());
 
     // Neither excluded request leaves a span, nor a child span; the non-matching path is still traced.
-    assertThat(testing.getSpans()).singleElement().satisfies(span ->
+    assertThat(spans(1)).singleElement().satisfies(span ->
         assertThat(ServerSpanExpectations.attributes(span)).containsEntry("url.path", "/server_request_x"));
     assertThat(durationPoints()).isEqualTo(1);
   }
@@ -146,7 +246,7 @@ class SparkTelemetryTest {
     get("/users/7", Map.of());
     get("/server_request", Map.of());
 
-    assertThat(testing.getSpans()).singleElement().satisfies(span -> assertThat(span).hasName("GET /server_request"));
+    assertThat(spans(1)).singleElement().satisfies(span -> assertThat(span).hasName("GET /server_request"));
   }
 
   @Test
@@ -184,6 +284,7 @@ class SparkTelemetryTest {
     serve(builder -> {});
     get("/server_request", Map.of());
 
+    assertThat(spans(1)).hasSize(1); // the duration is recorded as the span ends
     assertThat(durationPoints()).isEqualTo(1);
   }
 
@@ -207,9 +308,20 @@ class SparkTelemetryTest {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** The span ends in Spark's afterAfter filter, before the response is written, so it is there once the response is. */
   private SpanData onlySpan() {
-    assertThat(testing.getSpans()).hasSize(1);
+    assertThat(spans(1)).hasSize(1);
     return testing.getSpans().get(0);
+  }
+
+  /**
+   * The spans, once there are {@code count} of them. A span ends when Spark's handler returns, which can be just
+   * after Spark has closed the response and the client has read it.
+   */
+  private List<SpanData> spans(int count) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (testing.getSpans().size() < count && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    return testing.getSpans();
   }
 }
