@@ -4,12 +4,14 @@ import spark.Service;
 
 /**
  * Where a server listens: {@code BIND_ADDRESS} (default 127.0.0.1, so nothing is exposed by accident) and {@code PORT}
- * (default 8082, the seed's port).
+ * (default 8082, the port of the Python example; 0 lets the system choose).
  */
 public record ServerAddress(String host, int port) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8082;
+  /** How {@link #announce} begins its line. */
+  public static final String LISTENING = "Listening on ";
 
   public ServerAddress {
     if (port < 0 || port > 65535) {
@@ -28,6 +30,16 @@ public record ServerAddress(String host, int port) {
     } catch (IllegalArgumentException e) {
       return Exit.withError(e.getMessage());
     }
+  }
+
+  /**
+   * Waits until {@code http} listens, then prints where, as Flask does: with {@code PORT=0} the system chose the port,
+   * and whoever started the server reads it here.
+   */
+  public void announce(Service http) {
+    http.awaitInitialization();
+    String literal = host.contains(":") ? "[" + host + "]" : host; // an IPv6 address
+    System.out.println(LISTENING + "http://" + literal + ":" + http.port() + "/");
   }
 
   /**

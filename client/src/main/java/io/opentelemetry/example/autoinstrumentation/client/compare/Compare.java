@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -79,12 +80,35 @@ public final class Compare {
   record ModeResult(Map<Scenario, Map<String, String>> spans, Set<String> resourceKeys) {}
 
   static ModeResult runMode(Mode mode) {
-    ProcessOutput server;
+    Map<Scenario, Map<String, String>> spans = new EnumMap<>(Scenario.class);
+    Set<String> resourceKeys = Set.of();
+    for (Scenario.App app : Scenario.App.values()) {
+      List<Scenario> scenarios = Arrays.stream(Scenario.values()).filter(scenario -> scenario.app == app).toList();
+      AppRun run = runApp(mode, app, scenarios);
+      for (ExportedSpan span : run.output().spans()) {
+        Scenario scenario = Scenario.of(String.valueOf(span.attribute("url.path")), (String) span.attribute("url.query"));
+        if (span.kind().equals("SERVER") && scenarios.contains(scenario)) {
+          spans.put(scenario, Normalizer.fields(span, run.clientSpanId()));
+          if (app == Scenario.App.SERVER) {
+            resourceKeys = span.resource().keySet();
+          }
+        }
+      }
+    }
+    return new ModeResult(spans, resourceKeys);
+  }
+
+  /** What one of a mode's programs printed for {@code scenarios}, and the client's CLIENT span id if it called. */
+  private record AppRun(ProcessOutput output, String clientSpanId) {}
+
+  private static AppRun runApp(Mode mode, Scenario.App app, List<Scenario> scenarios) {
+    Path root = ProjectLayout.root();
+    List<String> command = app == Scenario.App.SERVER ? mode.command(root, List.of()) : mode.failingRoutesCommand(root);
     String clientSpanId = null;
-    try (ServerProcess process = ServerProcess.start(mode, Scenario.SERVER_ENVIRONMENT, START_TIMEOUT)) {
+    try (ServerProcess process = ServerProcess.start(mode, command, Scenario.SERVER_ENVIRONMENT, START_TIMEOUT)) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       int expected = 0;
-      for (Scenario scenario : Scenario.values()) {
+      for (Scenario scenario : scenarios) {
         if (scenario.throughClient) {
           clientSpanId = callThroughClient(process);
         } else {
@@ -93,21 +117,11 @@ public final class Compare {
         expected += mode == Mode.MANUAL && scenario == Scenario.NOT_FOUND ? 0 : 1;
       }
       process.awaitSpans(expected, EXPORT_TIMEOUT);
-      server = process.stop();
+      return new AppRun(process.stop(), clientSpanId);
     }
-    Map<Scenario, Map<String, String>> spans = new EnumMap<>(Scenario.class);
-    Set<String> resourceKeys = Set.of();
-    for (ExportedSpan span : server.spans()) {
-      Scenario scenario = Scenario.of(String.valueOf(span.attribute("url.path")), (String) span.attribute("url.query"));
-      if (span.kind().equals("SERVER") && scenario != null) {
-        spans.put(scenario, Normalizer.fields(span, clientSpanId));
-        resourceKeys = span.resource().keySet();
-      }
-    }
-    return new ModeResult(spans, resourceKeys);
   }
 
-  /** The seed's request made by the real client; returns its CLIENT span's id, the server span's expected parent. */
+  /** The Python example's request made by the real client; returns its CLIENT span's id, the server span's expected parent. */
   private static String callThroughClient(ServerProcess server) {
     Map<String, String> environment = new HashMap<>();
     environment.put("SERVER_URL", server.uri("/server_request").toString());

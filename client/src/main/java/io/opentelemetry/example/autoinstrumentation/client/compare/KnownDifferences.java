@@ -1,29 +1,64 @@
 package io.opentelemetry.example.autoinstrumentation.client.compare;
 
+import static io.opentelemetry.example.autoinstrumentation.client.harness.Mode.AUTOMATIC;
 import static io.opentelemetry.example.autoinstrumentation.client.harness.Mode.MANUAL;
 import static io.opentelemetry.example.autoinstrumentation.client.harness.Mode.PROGRAMMATIC;
 
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The one list of differences between the modes that exist by design, each with its one-line reason; docs/comparison.md
- * explains each at length. A difference is excused only when the modes an entry names are the only ones that differ:
- * the others must still agree, with the agent's value as the reference.
+ * explains each at length. An entry names the value each differing mode must show, as a regular expression, and the
+ * modes it does not name must still agree: a mode that drifts from what the entry says, or a difference the entry does
+ * not name, is DIFFERENT.
  */
 final class KnownDifferences {
 
-  /** A difference in {@code section} (a scenario's name, "resource", or null for any), on fields matching a pattern. */
-  record Known(String section, String fieldPattern, Set<Mode> mayDiffer, String reason) {
-    boolean excuses(String rowSection, String field, Map<Mode, String> values) {
-      if ((section != null && !section.equals(rowSection)) || !field.matches(fieldPattern)) {
+  private static final String ANY_VERSION = "\\d+\\.\\d+\\S*";
+
+  /**
+   * A difference in {@code section} (a scenario's name, "resource", or null for any), on fields matching {@code
+   * fieldPattern}, where each mode in {@code values} shows a value matching its pattern.
+   */
+  record Known(String section, String fieldPattern, Map<Mode, String> values, String reason) {
+
+    private boolean applies(String rowSection, String field) {
+      return (section == null || section.equals(rowSection)) && field.matches(fieldPattern);
+    }
+
+    /** Whether this entry is about modes that make no span at all. */
+    private boolean isAbsence() {
+      return values.values().stream().allMatch(pattern -> Pattern.matches(pattern, Normalizer.ABSENT));
+    }
+
+    /** Whether this absence entry applies to the row: every mode it names made no span. */
+    private boolean setsAside(String rowSection, String field, Map<Mode, String> row) {
+      return isAbsence() && applies(rowSection, field)
+          && values.keySet().stream().allMatch(mode -> Normalizer.ABSENT.equals(row.get(mode)));
+    }
+
+    /**
+     * Whether the entry explains {@code present}, the row without the modes that an absence entry has set aside: each
+     * mode it names still in the row shows what the entry says (at least one must be), and the rest agree.
+     */
+    boolean excuses(String rowSection, String field, Map<Mode, String> present) {
+      if (!applies(rowSection, field) || values.keySet().stream().noneMatch(present::containsKey)) {
         return false;
       }
-      return values.entrySet().stream()
-          .filter(entry -> !mayDiffer.contains(entry.getKey()))
+      for (Map.Entry<Mode, String> expected : values.entrySet()) {
+        String actual = present.get(expected.getKey());
+        if (actual != null && !Pattern.matches(expected.getValue(), actual)) {
+          return false;
+        }
+      }
+      return present.entrySet().stream()
+          .filter(entry -> !values.containsKey(entry.getKey()))
           .map(Map.Entry::getValue)
           .distinct()
           .count() <= 1;
@@ -31,23 +66,52 @@ final class KnownDifferences {
   }
 
   static final List<Known> LIST = List.of(
-      new Known(null, "scope", Set.of(MANUAL, PROGRAMMATIC),
+      new Known(null, "scope", Map.of(
+              MANUAL, Pattern.quote("io.opentelemetry.example.server-manual"),
+              AUTOMATIC, Pattern.quote("io.opentelemetry.jetty-8.0"),
+              PROGRAMMATIC, Pattern.quote("io.opentelemetry.example.spark-2.9")),
           "each mode has its own instrumentation scope: the agent's Jetty instrumentation, the library, the hand-written code"),
-      new Known(Scenario.NOT_FOUND.name(), ".*", Set.of(MANUAL),
+      new Known(null, "scope\\.version", Map.of(MANUAL, ANY_VERSION, AUTOMATIC, ANY_VERSION, PROGRAMMATIC, ANY_VERSION),
+          "each scope carries the version of its own code: the agent's release, this project's"),
+      new Known(Scenario.NOT_FOUND.name(), ".*", Map.of(MANUAL, Pattern.quote(Normalizer.ABSENT)),
           "manual makes its span inside the route handler, and Spark answers an unmatched path without calling it"),
-      new Known(Scenario.HEADERS.name(), "http\\.request\\.header\\.authorization", Set.of(MANUAL, PROGRAMMATIC),
+      new Known(Scenario.EXCEPTION.name(), "events", Map.of(MANUAL, "exception"),
+          "manual sees the exception in the route and records it; Spark turns it into a 500 before the agent or the library can"),
+      new Known(Scenario.HEADERS.name(), "http\\.request\\.header\\.authorization",
+          Map.of(MANUAL, Pattern.quote("[REDACTED]"), PROGRAMMATIC, Pattern.quote("[REDACTED]")),
           "manual and programmatic redact credentials in captured headers; the agent captures them verbatim"),
-      new Known("resource", "service\\.name", Set.of(MANUAL, PROGRAMMATIC),
-          "each mode names its own service"),
-      new Known("resource", "(host|os|process)\\..*", Set.of(MANUAL, PROGRAMMATIC),
+      new Known(Comparison.RESOURCE, "(host|os|process)\\..*", Map.of(MANUAL, "\\(absent\\)", PROGRAMMATIC, "\\(absent\\)"),
           "the agent bundles resource detectors; the SDK modes use autoconfigure alone, without opentelemetry-resources"),
-      new Known("resource", "service\\.instance\\.id", Set.of(MANUAL, PROGRAMMATIC),
+      new Known(Comparison.RESOURCE, "service\\.instance\\.id", Map.of(MANUAL, "\\(absent\\)", PROGRAMMATIC, "\\(absent\\)"),
           "the agent generates an instance id; autoconfigure 1.63 does not"),
-      new Known("resource", "telemetry\\.distro\\..*", Set.of(MANUAL, PROGRAMMATIC),
+      new Known(Comparison.RESOURCE, "service\\.version", Map.of(MANUAL, "\\(absent\\)", PROGRAMMATIC, "\\(absent\\)"),
+          "the agent reads the version from the jar's manifest; autoconfigure alone does not"),
+      new Known(Comparison.RESOURCE, "telemetry\\.distro\\..*", Map.of(MANUAL, "\\(absent\\)", PROGRAMMATIC, "\\(absent\\)"),
           "only the agent is a distribution"));
 
+  /**
+   * Why {@code values} differ, if by design. First the modes that an absence entry excuses for making no span are set
+   * aside; the others must then agree, or differ as one value entry says.
+   */
   static Optional<String> reason(String section, String field, Map<Mode, String> values) {
-    return LIST.stream().filter(known -> known.excuses(section, field, values)).map(Known::reason).findFirst();
+    Map<Mode, String> present = new EnumMap<>(values);
+    List<String> reasons = new ArrayList<>();
+    for (Known known : LIST) {
+      if (known.setsAside(section, field, values)) {
+        present.keySet().removeAll(known.values().keySet());
+        reasons.add(known.reason());
+      }
+    }
+    if (present.values().stream().distinct().count() > 1) {
+      Optional<Known> explained = LIST.stream()
+          .filter(known -> !known.isAbsence() && known.excuses(section, field, present))
+          .findFirst();
+      if (explained.isEmpty()) {
+        return Optional.empty();
+      }
+      reasons.add(explained.get().reason());
+    }
+    return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; and ", reasons));
   }
 
   private KnownDifferences() {}

@@ -16,7 +16,8 @@ final class Normalizer {
   private static final Set<String> PORTS = Set.of("server.port", "network.peer.port");
 
   /**
-   * The fields of a server span: name, kind, status, parent, scope, then one per attribute.
+   * The fields of a server span: name, kind, status, parent, trace state, events, instrumentation scope (name, version,
+   * schema URL), then one per attribute.
    *
    * @param clientSpanId the span id of the client's CLIENT span in the seed scenario, or null
    */
@@ -27,11 +28,18 @@ final class Normalizer {
     fields.put("status", span.status());
     fields.put("parent", parent(span, clientSpanId));
     fields.put("tracestate", span.traceState().isEmpty() ? "(none)" : span.traceState());
+    fields.put("events", span.events().isEmpty() ? "(none)" : String.join(", ", span.events()));
     fields.put("scope", span.scope());
+    fields.put("scope.version", orNone(span.scopeVersion()));
+    fields.put("schema url", orNone(span.schemaUrl()));
     span.attributes().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(entry -> fields.put(entry.getKey(), value(entry.getKey(), entry.getValue())));
     return fields;
+  }
+
+  private static String orNone(String value) {
+    return value.isEmpty() ? "(none)" : value;
   }
 
   static String parent(ExportedSpan span, String clientSpanId) {

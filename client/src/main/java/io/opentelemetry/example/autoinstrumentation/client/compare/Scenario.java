@@ -5,21 +5,38 @@ import java.util.Map;
 
 /**
  * One request the comparison sends to every mode. Each has its own path or query, so its server span can be told apart
- * from the others in a server's output.
+ * from the others in a server's output. Most go to each mode's server; the failures go to its failing-routes app, the
+ * same instrumentation in front of routes that fail as real ones do.
  */
 enum Scenario {
-  SEED("the seed's request, through the real client", "/server_request?param=testing", Map.of(), true),
-  NOT_FOUND("an unmatched path (404)", "/no_such_route", Map.of(), false),
+  PYTHON_EXAMPLE("the Python example's request, through the real client", "/server_request?param=testing",
+      Map.of(), App.SERVER, true),
+  NOT_FOUND("an unmatched path (404)", "/no_such_route", Map.of(), App.SERVER, false),
   HEADERS("captured request and response headers",
       "/server_request?param=headers",
       Map.of("User-Agent", List.of("compare/1.0"), "X-Custom", List.of("one", "two"),
           "Authorization", List.of("Bearer compare-secret")),
-      false),
+      App.SERVER, false),
   MALFORMED_TRACEPARENT("a malformed traceparent", "/server_request?param=malformed",
-      Map.of("traceparent", List.of("00-not-a-trace-01")), false),
+      Map.of("traceparent", List.of("00-not-a-trace-01")), App.SERVER, false),
   TRACESTATE("a valid traceparent with a tracestate", "/server_request?param=tracestate",
-      Map.of("traceparent", List.of(Scenario.REMOTE_TRACEPARENT), "tracestate", List.of("vendor=value")), false),
-  SENSITIVE_QUERY("a sensitive query parameter", "/server_request?param=x&sig=secret", Map.of(), false);
+      Map.of("traceparent", List.of(Scenario.REMOTE_TRACEPARENT), "tracestate", List.of("vendor=value")),
+      App.SERVER, false),
+  SENSITIVE_QUERY("a sensitive query parameter", "/server_request?param=x&sig=secret", Map.of(), App.SERVER, false),
+  EXCEPTION("a route that throws an Exception", "/fail/exception", Map.of(), App.FAILING_ROUTES, false),
+  ERROR("a route that throws an Error, which Spark does not catch", "/fail/error", Map.of(), App.FAILING_ROUTES, false),
+  HALT("a route that calls halt(401)", "/fail/halt", Map.of(), App.FAILING_ROUTES, false),
+  UNAVAILABLE("a route that answers 503", "/fail/unavailable", Map.of(), App.FAILING_ROUTES, false),
+  METHOD_OVERRIDE("a GET that X-HTTP-Method-Override routes to a POST route", "/orders",
+      Map.of("X-HTTP-Method-Override", List.of("POST")), App.FAILING_ROUTES, false);
+
+  /** Which of a mode's programs answers the scenario. */
+  enum App {
+    /** The mode's server, {@code make run-<mode>}. */
+    SERVER,
+    /** The same instrumentation in front of the routes of {@code FailingRoutes}. */
+    FAILING_ROUTES
+  }
 
   static final String REMOTE_TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
   static final String REMOTE_SPAN_ID = "b7ad6b7169203331";
@@ -33,12 +50,14 @@ enum Scenario {
   final String description;
   final String pathAndQuery;
   final Map<String, List<String>> headers;
+  final App app;
   final boolean throughClient;
 
-  Scenario(String description, String pathAndQuery, Map<String, List<String>> headers, boolean throughClient) {
+  Scenario(String description, String pathAndQuery, Map<String, List<String>> headers, App app, boolean throughClient) {
     this.description = description;
     this.pathAndQuery = pathAndQuery;
     this.headers = headers;
+    this.app = app;
     this.throughClient = throughClient;
   }
 

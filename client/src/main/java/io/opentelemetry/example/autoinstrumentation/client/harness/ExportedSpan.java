@@ -5,11 +5,13 @@ import java.util.Map;
 
 /**
  * One span as a process exported it in OTLP JSON: ids as hex strings, kind and status as their names, attribute values
- * as String, Long, Double, Boolean or List.
+ * as String, Long, Double, Boolean or List; its instrumentation scope's name, version and schema URL ("" when unset).
  */
 public record ExportedSpan(
     Map<String, Object> resource,
     String scope,
+    String scopeVersion,
+    String schemaUrl,
     String traceId,
     String spanId,
     String parentSpanId,

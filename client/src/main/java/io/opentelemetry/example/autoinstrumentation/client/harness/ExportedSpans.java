@@ -43,12 +43,16 @@ public final class ExportedSpans {
       Map<String, Object> resource = attributes(resourceSpan.path("resource").path("attributes"));
       for (JsonNode scopeSpans : resourceSpan.path("scopeSpans")) {
         String scope = scopeSpans.path("scope").path("name").asText();
+        String scopeVersion = scopeSpans.path("scope").path("version").asText("");
+        String schemaUrl = scopeSpans.path("schemaUrl").asText("");
         for (JsonNode span : scopeSpans.path("spans")) {
           List<String> events = new ArrayList<>();
           span.path("events").forEach(event -> events.add(event.path("name").asText()));
           spans.add(new ExportedSpan(
               resource,
               scope,
+              scopeVersion,
+              schemaUrl,
               span.path("traceId").asText(),
               span.path("spanId").asText(),
               span.path("parentSpanId").asText(""),

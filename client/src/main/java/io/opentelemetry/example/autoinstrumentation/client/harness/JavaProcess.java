@@ -33,6 +33,7 @@ public final class JavaProcess implements AutoCloseable {
   private final List<String> stderr = new ArrayList<>();
   private final Thread stdoutReader;
   private final Thread stderrReader;
+  private volatile boolean killed;
 
   private JavaProcess(Process process) {
     this.process = process;
@@ -69,9 +70,11 @@ public final class JavaProcess implements AutoCloseable {
   public ProcessOutput await(Duration timeout) {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        killed = true;
         process.destroyForcibly().waitFor();
       }
     } catch (InterruptedException e) {
+      killed = true;
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
@@ -106,7 +109,7 @@ public final class JavaProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return new ProcessOutput(process.isAlive() ? -1 : process.exitValue(), stdoutSoFar(), stderrSoFar());
+    return new ProcessOutput(process.isAlive() ? -1 : process.exitValue(), killed, stdoutSoFar(), stderrSoFar());
   }
 
   @Override

@@ -31,14 +31,31 @@ public enum Mode {
 
   /** {@code java [agent flags] -jar server-X/target/server-X.jar}: the agent is what makes the automatic mode. */
   public List<String> command(Path root, List<String> jvmOptions) {
+    List<String> command = java(root, jvmOptions);
+    command.add("-jar");
+    command.add(jar(root).toString());
+    return command;
+  }
+
+  /**
+   * The same, running the module's {@code FailingRoutesServer} instead: this mode's instrumentation in front of routes
+   * that fail as real ones do.
+   */
+  public List<String> failingRoutesCommand(Path root) {
+    List<String> command = java(root, List.of());
+    command.add("-cp");
+    command.add(jar(root).toString());
+    command.add("io.opentelemetry.example.autoinstrumentation.server." + label() + ".FailingRoutesServer");
+    return command;
+  }
+
+  private List<String> java(Path root, List<String> jvmOptions) {
     List<String> command = new ArrayList<>();
     command.add(JavaProcess.javaExecutable());
     command.addAll(jvmOptions);
     if (this == AUTOMATIC) {
       command.addAll(agentOptions(root, module));
     }
-    command.add("-jar");
-    command.add(jar(root).toString());
     return command;
   }
 

@@ -3,8 +3,11 @@ package io.opentelemetry.example.autoinstrumentation.client.harness;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a child process wrote, each stream on its own, and how it ended (-1: it had to be killed). */
-public record ProcessOutput(int exitCode, List<String> stdout, List<String> stderr) {
+/**
+ * What a child process wrote, each stream on its own, and how it ended: its exit code, and whether it had to be killed
+ * because it did not end in time (its exit code is then the kill's, 137).
+ */
+public record ProcessOutput(int exitCode, boolean killed, List<String> stdout, List<String> stderr) {
 
   /**
    * The spans the process exported on the console: on stderr through a logger (logging-otlp), or on stdout

@@ -1,41 +1,40 @@
 package io.opentelemetry.example.autoinstrumentation.client.harness;
 
-import java.util.ArrayList;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** One mode's server as its own process on a free loopback port. */
+/**
+ * One mode's server as its own process on a loopback port that the system chooses ({@code PORT=0}): the server
+ * prints the address it bound once it listens, which is both the port and the sign that it is ready. No port is
+ * picked here and released for the child to take, so no other process can take it in between.
+ */
 public final class ServerProcess implements AutoCloseable {
 
   public static final String HOST = "127.0.0.1";
   static final Duration STOP_GRACE = Duration.ofSeconds(15);
+  private static final Pattern LISTENING = Pattern.compile(Pattern.quote(ServerAddress.LISTENING) + "http://.*:(\\d+)/");
 
   private final Mode mode;
-  private final int port;
   private final JavaProcess process;
   private final List<ExportedSpan> spansSoFar = new ArrayList<>();
+  private int port;
   private int stderrRead;
   private int stdoutRead;
 
-  private ServerProcess(Mode mode, int port, JavaProcess process) {
+  private ServerProcess(Mode mode, JavaProcess process) {
     this.mode = mode;
-    this.port = port;
     this.process = process;
   }
 
-  /**
-   * Starts {@code mode} with {@code environment} added to this JVM's, and waits until it accepts connections. Readiness
-   * is a bare TCP connect, so no probe request shows up as a span.
-   */
+  /** Starts {@code mode} with {@code environment} added to this JVM's, and waits until it listens. */
   public static ServerProcess start(Mode mode, Map<String, String> environment, Duration startTimeout) {
     return start(mode, environment, List.of(), startTimeout);
   }
@@ -53,11 +52,10 @@ public final class ServerProcess implements AutoCloseable {
       Mode mode, List<String> command, Map<String, String> environment, Duration startTimeout) {
     Path root = ProjectLayout.root();
     ProjectLayout.requireJar(mode.jar(root));
-    int port = freePort();
     Map<String, String> env = new HashMap<>(environment);
-    env.put("PORT", String.valueOf(port));
+    env.put("PORT", "0");
     env.putIfAbsent("BIND_ADDRESS", HOST);
-    ServerProcess server = new ServerProcess(mode, port, JavaProcess.start(command, root, env));
+    ServerProcess server = new ServerProcess(mode, JavaProcess.start(command, root, env));
     server.awaitReady(startTimeout);
     return server;
   }
@@ -110,35 +108,30 @@ public final class ServerProcess implements AutoCloseable {
     process.close();
   }
 
+  /** Waits for the line in which the server says where it listens. */
   private void awaitReady(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
+      for (String line : process.stdoutSoFar()) {
+        Matcher listening = LISTENING.matcher(line);
+        if (listening.matches()) {
+          port = Integer.parseInt(listening.group(1));
+          return;
+        }
+      }
       if (!process.isAlive()) {
         ProcessOutput output = process.await(Duration.ofSeconds(5));
         throw new ServerStartException(mode + " exited with code " + output.exitCode() + " before listening: "
             + lastLine(output.stderr()));
       }
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(HOST, port), 200);
-        return;
-      } catch (IOException notYet) {
-        sleep(20);
-      }
+      sleep(20);
     }
     process.close();
-    throw new ServerStartException(mode + " did not listen on " + HOST + ":" + port + " within " + timeout.toSeconds() + " s");
+    throw new ServerStartException(mode + " did not say where it listens within " + timeout.toSeconds() + " s");
   }
 
   private static String lastLine(List<String> lines) {
     return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static void sleep(long millis) {

@@ -16,7 +16,7 @@ class ComparisonTest {
 
   @Test
   void identicalSpansAreTheSameAndExitZero() {
-    List<Row> rows = Comparison.rows(Map.of(Scenario.SEED, allModes(seedSpan())), Map.of());
+    List<Row> rows = Comparison.rows(Map.of(Scenario.PYTHON_EXAMPLE, allModes(seedSpan())), Map.of());
 
     assertThat(rows).extracting(Row::verdict).containsOnly(Verdict.SAME);
     assertThat(Comparison.exitCode(rows)).isZero();
@@ -29,7 +29,7 @@ class ComparisonTest {
     renamed.put("name", "server_request");
     spans.put(Mode.MANUAL, renamed);
 
-    List<Row> rows = Comparison.rows(Map.of(Scenario.SEED, spans), Map.of());
+    List<Row> rows = Comparison.rows(Map.of(Scenario.PYTHON_EXAMPLE, spans), Map.of());
 
     assertThat(rows).filteredOn(row -> row.verdict() == Verdict.DIFFERENT)
         .singleElement()

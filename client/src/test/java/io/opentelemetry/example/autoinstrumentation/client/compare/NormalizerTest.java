@@ -1,6 +1,7 @@
 package io.opentelemetry.example.autoinstrumentation.client.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
 import java.util.List;
@@ -31,23 +32,27 @@ class NormalizerTest {
 
   @Test
   void fieldsLeadWithTheSpanThenSortedAttributesWithoutTimestamps() {
-    ExportedSpan span = new ExportedSpan(Map.of(), "scope", "1111111111111111", "2222222222222222", "", "GET", "SERVER",
-        "UNSET", Map.of("url.path", "/x", "client.address", "127.0.0.1"), List.of(), "");
+    ExportedSpan span = new ExportedSpan(Map.of(), "scope", "1.0", "", "1111111111111111", "2222222222222222", "", "GET",
+        "SERVER", "UNSET", Map.of("url.path", "/x", "client.address", "127.0.0.1"), List.of("exception"), "");
 
-    assertThat(Normalizer.fields(span, null).keySet())
-        .containsExactly("name", "kind", "status", "parent", "tracestate", "scope", "client.address", "url.path");
+    assertThat(Normalizer.fields(span, null))
+        .containsExactly(entry("name", "GET"), entry("kind", "SERVER"), entry("status", "UNSET"),
+            entry("parent", "none: a new trace"), entry("tracestate", "(none)"), entry("events", "exception"),
+            entry("scope", "scope"), entry("scope.version", "1.0"), entry("schema url", "(none)"),
+            entry("client.address", "127.0.0.1"), entry("url.path", "/x"));
   }
 
   @Test
   void scenariosAreRecognisedByPathAndQueryEvenRedacted() {
-    assertThat(Scenario.of("/server_request", "param=testing")).isEqualTo(Scenario.SEED);
+    assertThat(Scenario.of("/server_request", "param=testing")).isEqualTo(Scenario.PYTHON_EXAMPLE);
     assertThat(Scenario.of("/no_such_route", null)).isEqualTo(Scenario.NOT_FOUND);
     assertThat(Scenario.of("/server_request", "param=x&sig=REDACTED")).isEqualTo(Scenario.SENSITIVE_QUERY);
+    assertThat(Scenario.of("/fail/error", null)).isEqualTo(Scenario.ERROR);
     assertThat(Scenario.of("/server_request", "param=other")).isNull();
   }
 
   private static ExportedSpan span(String parentSpanId, String traceId) {
-    return new ExportedSpan(Map.of(), "scope", traceId, "3333333333333333", parentSpanId, "GET /server_request",
+    return new ExportedSpan(Map.of(), "scope", "", "", traceId, "3333333333333333", parentSpanId, "GET /server_request",
         "SERVER", "UNSET", Map.of(), List.of(), "");
   }
 }

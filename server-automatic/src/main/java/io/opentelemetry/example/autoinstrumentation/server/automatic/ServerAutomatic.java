@@ -4,11 +4,12 @@ import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import spark.Service;
 
 // tag::server[]
-/** The seed's server with no OpenTelemetry code: the javaagent instruments it from outside. */
+/** The server with no OpenTelemetry code: the javaagent instruments it from outside. */
 public final class ServerAutomatic {
 
   public static void main(String[] args) {
-    serve(ServerAddress.fromEnvironment());
+    ServerAddress address = ServerAddress.fromEnvironment();
+    address.announce(serve(address));
   }
 
   static Service serve(ServerAddress address) {

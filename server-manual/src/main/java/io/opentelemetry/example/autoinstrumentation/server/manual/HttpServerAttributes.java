@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.servlet.http.HttpServletResponse;
+import spark.HaltException;
 import spark.Request;
 import spark.Response;
 
@@ -100,13 +101,27 @@ final class HttpServerAttributes {
     return attributes.build();
   }
 
-  void onResponse(Span span, Response response) {
-    int status = response.status();
+  /**
+   * The response as the client will get it. The span ends in the route, before Spark answers: a route that returns
+   * answers with the status it set (200 unless it set one), a {@code halt} with the halt's status, and one that throws
+   * with the 500 Spark sends for an exception that no exception mapper handles. {@code failure} is null if none.
+   */
+  void onResponse(Span span, Response response, Throwable failure) {
+    int status;
+    if (failure instanceof HaltException halt) {
+      status = halt.statusCode(); // an answer, not a failure
+    } else if (failure != null) {
+      status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+      span.recordException(failure);
+    } else {
+      status = response.status();
+    }
     span.setAttribute(HTTP_RESPONSE_STATUS_CODE, status);
     HttpServletResponse servletResponse = response.raw();
-    if (capturedResponseHeaders.contains("content-type") && servletResponse.getContentType() == null) {
-      // Spark applies this default only when it writes the body, after the route returns; applying it now, as Spark
-      // would, lets the captured Content-Type be the one the client receives.
+    if (capturedResponseHeaders.contains("content-type") && servletResponse.getContentType() == null
+        && !(failure instanceof Error)) {
+      // Spark applies this default when it writes its answer, after the route; applying it now, as Spark will, lets the
+      // captured Content-Type be the one the client receives. An Error escapes Spark: Jetty answers it, later.
       servletResponse.setContentType(SPARK_DEFAULT_CONTENT_TYPE);
     }
     for (String header : capturedResponseHeaders) {

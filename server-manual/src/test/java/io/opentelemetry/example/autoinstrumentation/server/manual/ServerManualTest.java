@@ -4,11 +4,14 @@ import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.asser
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.example.autoinstrumentation.common.FailingRoutes;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import io.opentelemetry.example.autoinstrumentation.common.ServerSpanExpectations;
 import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+import io.opentelemetry.semconv.SchemaUrls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +34,14 @@ class ServerManualTest {
   private void start(Map<String, String> config) {
     server = ServerManual.serve(testing.getOpenTelemetry(), DefaultConfigProperties.createFromMap(config),
         new ServerAddress("127.0.0.1", 0));
+    server.awaitInitialization();
+  }
+
+  /** The routes of {@code FailingRoutes}, each wrapped in the manual span, as {@code FailingRoutesServer} runs them. */
+  private void startFailingRoutes() {
+    server = Service.ignite().ipAddress("127.0.0.1").port(0);
+    DefaultConfigProperties config = DefaultConfigProperties.createFromMap(Map.of());
+    FailingRoutes.declare(server, (route, handler) -> ServerManual.traced(testing.getOpenTelemetry(), config, route, handler));
     server.awaitInitialization();
   }
 
@@ -75,6 +86,61 @@ class ServerManualTest {
         .containsEntry("http.request.header.x-custom", List.of("one"))
         .containsEntry("http.request.header.authorization", List.of("REDACTED"))
         .containsEntry("http.response.header.content-type", List.of("text/html;charset=utf-8"));
+  }
+
+  @Test
+  void scopeHasTheSchemaUrlOfItsConventions() throws Exception {
+    start(Map.of());
+    get("/server_request?param=testing", Map.of());
+
+    assertThat(onlySpan().getInstrumentationScopeInfo().getName()).isEqualTo("io.opentelemetry.example.server-manual");
+    assertThat(onlySpan().getInstrumentationScopeInfo().getSchemaUrl()).isEqualTo(SchemaUrls.V1_41_0);
+  }
+
+  @Test
+  void requestWithException() throws Exception {
+    startFailingRoutes();
+    assertThat(get("/fail/exception", Map.of()).statusCode()).isEqualTo(500);
+
+    // As the agent reports it, and with the exception, which only code inside the route sees.
+    assertThat(onlySpan()).hasName("GET /fail/exception").hasStatus(StatusData.error())
+        .hasEventsSatisfyingExactly(event -> event.hasName("exception"));
+    assertThat(ServerSpanExpectations.attributes(onlySpan()))
+        .containsEntry("http.route", "/fail/exception")
+        .containsEntry("http.response.status_code", 500L)
+        .containsEntry("error.type", "500");
+  }
+
+  @Test
+  void requestWithError() throws Exception {
+    startFailingRoutes();
+    assertThat(get("/fail/error", Map.of()).statusCode()).isEqualTo(500);
+
+    assertThat(onlySpan()).hasName("GET /fail/error").hasStatus(StatusData.error())
+        .hasEventsSatisfyingExactly(event -> event.hasName("exception"));
+    assertThat(ServerSpanExpectations.attributes(onlySpan())).containsEntry("error.type", "500");
+  }
+
+  @Test
+  void haltIsAnAnswerNotAFailure() throws Exception {
+    startFailingRoutes();
+    assertThat(get("/fail/halt", Map.of()).statusCode()).isEqualTo(401);
+
+    assertThat(onlySpan()).hasName("GET /fail/halt").hasStatus(StatusData.unset()).hasEvents(List.of());
+    assertThat(ServerSpanExpectations.attributes(onlySpan()))
+        .containsEntry("http.response.status_code", 401L)
+        .doesNotContainKey("error.type");
+  }
+
+  @Test
+  void serviceUnavailableIsAnError() throws Exception {
+    startFailingRoutes();
+    assertThat(get("/fail/unavailable", Map.of()).statusCode()).isEqualTo(503);
+
+    assertThat(onlySpan()).hasStatus(StatusData.error()).hasEvents(List.of());
+    assertThat(ServerSpanExpectations.attributes(onlySpan()))
+        .containsEntry("http.response.status_code", 503L)
+        .containsEntry("error.type", "503");
   }
 
   @Test

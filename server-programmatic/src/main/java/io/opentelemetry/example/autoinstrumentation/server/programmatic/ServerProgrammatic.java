@@ -8,12 +8,13 @@ import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import spark.Service;
 
 // tag::server[]
-/** The seed's server, instrumented by one line that installs a reusable library instrumentation. */
+/** The server, instrumented by one line that installs a reusable library instrumentation. */
 public final class ServerProgrammatic {
 
   public static void main(String[] args) {
     OpenTelemetrySetup otel = OpenTelemetrySetup.initialize("server-programmatic");
-    serve(otel.sdk(), otel.config(), ServerAddress.fromEnvironment());
+    ServerAddress address = ServerAddress.fromEnvironment();
+    address.announce(serve(otel.sdk(), otel.config(), address));
   }
 
   static Service serve(OpenTelemetry openTelemetry, ConfigProperties config, ServerAddress address) {

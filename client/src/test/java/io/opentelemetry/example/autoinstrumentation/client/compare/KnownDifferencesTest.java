@@ -1,0 +1,72 @@
+package io.opentelemetry.example.autoinstrumentation.client.compare;
+
+import static io.opentelemetry.example.autoinstrumentation.client.harness.Mode.AUTOMATIC;
+import static io.opentelemetry.example.autoinstrumentation.client.harness.Mode.MANUAL;
+import static io.opentelemetry.example.autoinstrumentation.client.harness.Mode.PROGRAMMATIC;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.example.autoinstrumentation.client.compare.Row.Verdict;
+import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** An expected difference stays expected only while every mode shows what its entry says. */
+class KnownDifferencesTest {
+
+  static final String AUTHORIZATION = "http.request.header.authorization";
+
+  @Test
+  void redactedAuthorizationInManualAndProgrammaticIsExpected() {
+    assertThat(verdict(Scenario.HEADERS, AUTHORIZATION, "[REDACTED]", "[Bearer secret]", "[REDACTED]"))
+        .isEqualTo(Verdict.EXPECTED);
+  }
+
+  @Test
+  void eitherModeOfATwoModeEntryThatStopsRedactingIsDifferent() {
+    assertThat(verdict(Scenario.HEADERS, AUTHORIZATION, "[REDACTED]", "[Bearer secret]", "[Bearer secret]"))
+        .isEqualTo(Verdict.DIFFERENT);
+    assertThat(verdict(Scenario.HEADERS, AUTHORIZATION, "[Bearer secret]", "[Bearer secret]", "[REDACTED]"))
+        .isEqualTo(Verdict.DIFFERENT);
+  }
+
+  @Test
+  void scopesAreExpectedOnlyWithTheirOwnNames() {
+    String manual = "io.opentelemetry.example.server-manual";
+    String agent = "io.opentelemetry.jetty-8.0";
+    String library = "io.opentelemetry.example.spark-2.9";
+
+    assertThat(verdict(Scenario.PYTHON_EXAMPLE, "scope", manual, agent, library)).isEqualTo(Verdict.EXPECTED);
+    assertThat(verdict(Scenario.PYTHON_EXAMPLE, "scope", manual, "io.opentelemetry.servlet-3.0", library))
+        .isEqualTo(Verdict.DIFFERENT);
+  }
+
+  @Test
+  void aMissingManualSpanSetsManualAsideAndTheOthersStillAnswerForTheirOwnDifferences() {
+    String absent = Normalizer.ABSENT;
+
+    assertThat(verdict(Scenario.NOT_FOUND, "http.route", absent, "(absent)", "(absent)")).isEqualTo(Verdict.EXPECTED);
+    assertThat(verdict(Scenario.NOT_FOUND, "http.route", absent, "(absent)", "/no_such_route"))
+        .isEqualTo(Verdict.DIFFERENT);
+    assertThat(verdict(Scenario.NOT_FOUND, "scope", absent, "io.opentelemetry.jetty-8.0", "io.opentelemetry.example.spark-2.9"))
+        .isEqualTo(Verdict.EXPECTED);
+    // outside the 404, a missing manual span is not excused
+    assertThat(verdict(Scenario.PYTHON_EXAMPLE, "http.route", absent, "/server_request", "/server_request"))
+        .isEqualTo(Verdict.DIFFERENT);
+  }
+
+  @Test
+  void theExceptionEventIsExpectedFromManualOnlyForTheRouteThatThrowsAnException() {
+    assertThat(verdict(Scenario.EXCEPTION, "events", "exception", "(none)", "(none)")).isEqualTo(Verdict.EXPECTED);
+    assertThat(verdict(Scenario.EXCEPTION, "events", "exception", "(none)", "exception")).isEqualTo(Verdict.DIFFERENT);
+    assertThat(verdict(Scenario.ERROR, "events", "(none)", "exception", "exception")).isEqualTo(Verdict.DIFFERENT);
+  }
+
+  private static Verdict verdict(Scenario scenario, String field, String manual, String automatic, String programmatic) {
+    Map<Mode, String> values = new EnumMap<>(Mode.class);
+    values.put(MANUAL, manual);
+    values.put(AUTOMATIC, automatic);
+    values.put(PROGRAMMATIC, programmatic);
+    return Comparison.row(scenario.name(), field, values).verdict();
+  }
+}
