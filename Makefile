@@ -4,7 +4,8 @@
 
 SHELL := /bin/bash
 MVNW  := ./mvnw -q -B
-JAVA  ?= java
+# The JDK that ./mvnw builds with: JAVA_HOME's when set, as Maven does, else the java on PATH.
+JAVA  ?= $(if $(JAVA_HOME),$(JAVA_HOME)/bin/java,java)
 PARAM ?= testing
 
 # make hands variables from the environment and from its command line to every command it runs.

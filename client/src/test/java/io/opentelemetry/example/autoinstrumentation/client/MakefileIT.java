@@ -23,6 +23,8 @@ class MakefileIT {
 
     assertThat(make.exitCode()).as("stderr: %s", make.stderr()).isZero();
     assertThat(make.stdout()).anyMatch(line -> line.startsWith("./mvnw -q -B package -DskipTests -pl"));
-    assertThat(make.stdout()).last().asString().startsWith("java ");
+    // the JDK that ./mvnw builds with: JAVA_HOME's java when set, else the one on PATH
+    String java = System.getenv("JAVA_HOME") == null ? "java " : System.getenv("JAVA_HOME") + "/bin/java ";
+    assertThat(make.stdout()).last().asString().startsWith(java);
   }
 }

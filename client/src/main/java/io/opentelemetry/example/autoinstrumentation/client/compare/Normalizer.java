@@ -1,10 +1,9 @@
 package io.opentelemetry.example.autoinstrumentation.client.compare;
 
 import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
+import io.opentelemetry.example.autoinstrumentation.client.harness.Placeholders;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a span into the fields the comparison shows, with what varies from run to run replaced: ids become links
@@ -13,7 +12,6 @@ import java.util.Set;
 final class Normalizer {
 
   static final String ABSENT = "(no span)";
-  private static final Set<String> PORTS = Set.of("server.port", "network.peer.port");
 
   /**
    * The fields of a server span: name, kind, status, parent, trace state, events, instrumentation scope (name, version,
@@ -54,16 +52,7 @@ final class Normalizer {
   }
 
   static String value(String key, Object value) {
-    if (PORTS.contains(key)) {
-      return "<port>";
-    } else if (key.equals("thread.id")) {
-      return "<thread id>";
-    } else if (key.equals("thread.name")) {
-      return String.valueOf(value).replaceAll("\\d+", "N"); // Jetty names its threads qtp<hash>-<n>
-    } else if (value instanceof List<?> list) {
-      return list.toString();
-    }
-    return String.valueOf(value);
+    return String.valueOf(Placeholders.replace(key, value));
   }
 
   private Normalizer() {}

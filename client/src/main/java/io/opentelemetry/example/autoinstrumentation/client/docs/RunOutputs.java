@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.example.autoinstrumentation.client.compare.Compare;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ClientProcess;
+import io.opentelemetry.example.autoinstrumentation.client.harness.Placeholders;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the docs show of real runs: each mode's server span and the client's spans for the seed's request, and the
@@ -30,7 +30,6 @@ import java.util.Set;
 final class RunOutputs {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final Set<String> PORTS = Set.of("server.port", "network.peer.port");
 
   private final Map<String, String> outputs = new HashMap<>();
 
@@ -117,16 +116,11 @@ final class RunOutputs {
       ObjectNode entry = attribute.deepCopy();
       String key = entry.path("key").asText();
       ObjectNode value = (ObjectNode) entry.path("value");
-      if (PORTS.contains(key)) {
-        value.put("intValue", "<port>");
-      } else if (key.equals("thread.id")) {
-        value.put("intValue", "<thread id>");
-      } else if (key.equals("thread.name")) {
-        value.put("stringValue", value.path("stringValue").asText().replaceAll("\\d+", "N"));
-      } else if (key.equals("url.full")) {
-        value.put("stringValue", value.path("stringValue").asText().replaceFirst(":\\d+/", ":<port>/"));
-      } else if (value.path("stringValue").asText().startsWith("Java-http-client/")) {
-        value.put("stringValue", "Java-http-client/<JDK version>");
+      for (String type : List.of("stringValue", "intValue")) {
+        if (value.has(type)) {
+          Object replaced = Placeholders.replace(key, value.get(type).asText());
+          value.put(type, String.valueOf(replaced)); // the same text, or a placeholder
+        }
       }
       sorted.add(entry);
     }
