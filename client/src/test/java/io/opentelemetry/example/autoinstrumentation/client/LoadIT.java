@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -98,7 +99,7 @@ class LoadIT {
         wrong.put(traceId, found.size() + " spans");
       }
     });
-    System.out.printf("LoadIT %s: %d requests over %d connections (peak %d open at the server) in %.1f s;"
+    System.out.printf(Locale.ROOT, "LoadIT %s: %d requests over %d connections (peak %d open at the server) in %.1f s;"
             + " %d SERVER spans exported, %d requests without exactly one right span%n",
         mode.label(), parentByTrace.size(), CONNECTIONS, peakConnections.get(), elapsed / 1e9, spans.size(), wrong.size());
 

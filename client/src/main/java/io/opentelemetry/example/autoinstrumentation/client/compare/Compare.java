@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -61,7 +62,7 @@ public final class Compare {
         System.err.println("error: cannot run " + mode.label() + ": " + e.getMessage());
         return 2;
       }
-      System.out.printf("%-13s %d server spans in %.1f s%n", mode.label(),
+      System.out.printf(Locale.ROOT, "%-13s %d server spans in %.1f s%n", mode.label(),
           spans.values().stream().filter(byMode -> byMode.containsKey(mode)).count(),
           (System.nanoTime() - started) / 1e9);
     }
