@@ -36,7 +36,7 @@ final class KnownDifferences {
       new Known(Scenario.NOT_FOUND.name(), ".*", Set.of(MANUAL),
           "manual makes its span inside the route handler, and Spark answers an unmatched path without calling it"),
       new Known(Scenario.HEADERS.name(), "http\\.request\\.header\\.authorization", Set.of(MANUAL, PROGRAMMATIC),
-          "manual and programmatic redact credentials in captured headers; the agent captures them verbatim"),
+          "manual and programmatic redact credentials in captured headers; the agent captures them verbatim unless agent-extension is loaded"),
       new Known("resource", "service\\.name", Set.of(MANUAL, PROGRAMMATIC),
           "each mode names its own service"),
       new Known("resource", "(host|os|process)\\..*", Set.of(MANUAL, PROGRAMMATIC),
