@@ -95,11 +95,15 @@ class AutomaticApiIT {
     ProcessOutput without = probe(api, false);
     ProcessOutput with = probe(api, true);
 
-    assertThat(without.stdout()).contains("isSet=false", "recording=false", "valid=false")
+    // without the agent: a no-op, which get() installs, so setting an SDK afterwards fails
+    assertThat(without.stdout()).contains("isSet=false", "recording=false", "valid=false", "set=IllegalStateException")
         .contains("get=io.opentelemetry.api.GlobalOpenTelemetry$ObfuscatedOpenTelemetry");
     assertThat(without.spans()).isEmpty();
-    assertThat(with.stdout()).contains("isSet=true", "recording=true", "valid=true")
-        .anyMatch(line -> line.startsWith("get=io.opentelemetry.javaagent.instrumentation.opentelemetryapi."));
+    // under the agent: its bridge, recording and exported; set() returns, is ignored, and the agent warns
+    String bridge = "io.opentelemetry.javaagent.instrumentation.opentelemetryapi.";
+    assertThat(with.stdout()).contains("isSet=true", "recording=true", "valid=true", "set=accepted")
+        .anyMatch(line -> line.startsWith("get=" + bridge)).anyMatch(line -> line.startsWith("getAfterSet=" + bridge));
+    assertThat(with.stderr()).anyMatch(line -> line.contains("all GlobalOpenTelemetry.set calls are ignored"));
     assertThat(with.spans()).extracting(ExportedSpan::name).containsExactly("probe");
   }
 
@@ -111,8 +115,8 @@ class AutomaticApiIT {
     try (Stream<Path> files = Files.list(root.resolve("client/target/newer-api"))) {
       newer = files.sorted().toList();
     }
-    String newerVersion = apiVersion(newer.stream().filter(path -> path.getFileName().toString().startsWith("opentelemetry-api-"))
-        .findFirst().orElseThrow());
+    String newerVersion = apiVersion(newer.stream()
+        .filter(path -> path.getFileName().toString().startsWith("opentelemetry-api-")).findFirst().orElseThrow());
     assertThat(compareVersions(newerVersion, agentApiVersion())).as("API %s is newer than the agent's %s",
         newerVersion, agentApiVersion()).isPositive();
     List<Path> classPath = new ArrayList<>(List.of(AutomaticApi.jar(root)));

@@ -27,6 +27,13 @@ public final class GlobalOpenTelemetryProbe {
     System.out.println("recording=" + span.isRecording());
     System.out.println("valid=" + span.getSpanContext().isValid());
     span.end();
+    try {
+      GlobalOpenTelemetry.set(OpenTelemetry.noop()); // what an application that sets up its own SDK would do next
+      System.out.println("set=accepted");
+    } catch (IllegalStateException e) {
+      System.out.println("set=" + e.getClass().getSimpleName());
+    }
+    System.out.println("getAfterSet=" + GlobalOpenTelemetry.get().getClass().getName());
   }
 
   private GlobalOpenTelemetryProbe() {}

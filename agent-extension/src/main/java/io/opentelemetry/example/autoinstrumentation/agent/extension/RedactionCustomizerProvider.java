@@ -25,6 +25,7 @@ public final class RedactionCustomizerProvider implements AutoConfigurationCusto
   /** The manual and programmatic servers' setting for more sensitive headers; the extension honours it too. */
   static final String SENSITIVE_HEADERS = "otel.instrumentation.spark.sensitive-headers";
 
+  // tag::customize[]
   @Override
   public void customize(AutoConfigurationCustomizer autoConfiguration) {
     autoConfiguration.addSpanExporterCustomizer(
@@ -37,4 +38,5 @@ public final class RedactionCustomizerProvider implements AutoConfigurationCusto
     config.getList(SENSITIVE_HEADERS).forEach(header -> headers.add(header.trim().toLowerCase(Locale.ROOT)));
     return headers;
   }
+  // end::customize[]
 }

@@ -24,7 +24,7 @@ public final class ServerAutomaticApi {
     return http;
   }
 
-  /** The route's work as a span of its own: the agent instruments this method although it is private and local. */
+  /** The route's work as a span of its own: private and called from this class, yet the agent instruments it. */
   @WithSpan
   private static void print(@SpanAttribute("app.printed") String param) {
     System.out.println(param);
