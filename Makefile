@@ -12,17 +12,23 @@ PARAM ?= testing
 
 AGENT := server-automatic/target/opentelemetry-javaagent.jar
 # The agent reads the same defaults file that the SDK modes carry on their classpath.
-AGENT_FLAGS := -javaagent:$(AGENT) \
+AGENT_FLAGS = -javaagent:$(AGENT) \
   -Dotel.javaagent.configuration-file=common/src/main/resources/otel-defaults.properties \
-  -Dotel.service.name=server-automatic
+  -Dotel.service.name=$(SERVICE_NAME)
+SERVICE_NAME = server-automatic
 
 # A JVM option that loads the agent into a server with its own SDK: for manual, two nested SERVER spans per request.
 AGENT_IN_JVM_OPTIONS := $(findstring javaagent,$(JAVA_TOOL_OPTIONS) $(JDK_JAVA_OPTIONS))
 
+# The agent extension that redacts credential headers is built when OTEL_JAVAAGENT_EXTENSIONS names it:
+#   make run-automatic OTEL_JAVAAGENT_EXTENSIONS=agent-extension/target/agent-extension.jar
+EXTENSION := agent-extension/target/agent-extension.jar
+EXTENSION_IF_NAMED = $(findstring $(EXTENSION),$(OTEL_JAVAAGENT_EXTENSIONS))
+
 SOURCES = pom.xml common/pom.xml $(shell find common/src/main -type f) $(1)/pom.xml $(shell find $(1)/src/main -type f)
 
 .DEFAULT_GOAL := help
-.PHONY: help build run-manual run-automatic run-programmatic client compare bench docs test clean check-exporters refuse-agent warn-agent
+.PHONY: help build run-manual run-automatic run-automatic-api run-programmatic client compare bench docs test clean check-exporters refuse-agent warn-agent
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -33,8 +39,13 @@ build: ## Build every module, tests skipped
 run-manual: refuse-agent server-manual/target/server-manual.jar ## Serve on :8082 with the span written by hand
 	$(JAVA) -jar server-manual/target/server-manual.jar
 
-run-automatic: check-exporters server-automatic/target/server-automatic.jar ## Serve on :8082 under the OpenTelemetry javaagent
+run-automatic: check-exporters server-automatic/target/server-automatic.jar $(EXTENSION_IF_NAMED) ## Serve on :8082 under the OpenTelemetry javaagent; OTEL_JAVAAGENT_EXTENSIONS=agent-extension/target/agent-extension.jar redacts credentials
 	$(JAVA) $(AGENT_FLAGS) -jar server-automatic/target/server-automatic.jar
+
+# server-automatic's build is what copies the agent.
+run-automatic-api: check-exporters server-automatic/target/server-automatic.jar server-automatic-api/target/server-automatic-api.jar $(EXTENSION_IF_NAMED) ## Serve on :8082 under the agent, plus @WithSpan and Span.current() in the code
+	$(JAVA) $(AGENT_FLAGS) -jar server-automatic-api/target/server-automatic-api.jar
+run-automatic-api: SERVICE_NAME = server-automatic-api
 
 run-programmatic: warn-agent server-programmatic/target/server-programmatic.jar ## Serve on :8082 with the one-line SparkTelemetry filter
 	$(JAVA) -jar server-programmatic/target/server-programmatic.jar
@@ -77,6 +88,12 @@ server-manual/target/server-manual.jar: $(call SOURCES,server-manual)
 	@touch $@
 server-automatic/target/server-automatic.jar: $(call SOURCES,server-automatic)
 	$(MVNW) package -DskipTests -pl server-automatic -am
+	@touch $@
+server-automatic-api/target/server-automatic-api.jar: $(call SOURCES,server-automatic-api)
+	$(MVNW) package -DskipTests -pl server-automatic-api -am
+	@touch $@
+$(EXTENSION): $(call SOURCES,agent-extension)
+	$(MVNW) package -DskipTests -pl agent-extension -am
 	@touch $@
 server-programmatic/target/server-programmatic.jar: $(call SOURCES,server-programmatic)
 	$(MVNW) package -DskipTests -pl server-programmatic -am

@@ -6,8 +6,10 @@ import io.opentelemetry.example.autoinstrumentation.client.harness.JavaProcess;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MakefileIT {
 
   @ParameterizedTest
-  @ValueSource(strings = {"run-manual", "run-automatic", "run-programmatic", "client"})
+  @ValueSource(strings = {"run-manual", "run-automatic", "run-automatic-api", "run-programmatic", "client"})
   void runTargetsBuildTheirJarFirst(String target) {
     // -B: as if every jar were missing; -n: print the commands without running them
     ProcessOutput make = JavaProcess.start(List.of("make", "--no-print-directory", "-n", "-B", target), ProjectLayout.root(), Map.of())
@@ -26,5 +28,22 @@ class MakefileIT {
     // the JDK that ./mvnw builds with: JAVA_HOME's java when set, else the one on PATH
     String java = System.getenv("JAVA_HOME") == null ? "java " : System.getenv("JAVA_HOME") + "/bin/java ";
     assertThat(make.stdout()).last().asString().startsWith(java);
+  }
+
+  /** The agent extension is built only when OTEL_JAVAAGENT_EXTENSIONS names it; plain run-automatic stays zero-code. */
+  @Test
+  void namingTheAgentExtensionBuildsItFirst() {
+    String build = "./mvnw -q -B package -DskipTests -pl agent-extension -am";
+
+    assertThat(dryRun("run-automatic", "OTEL_JAVAAGENT_EXTENSIONS=agent-extension/target/agent-extension.jar")).contains(build);
+    assertThat(dryRun("run-automatic")).doesNotContain(build);
+  }
+
+  private static List<String> dryRun(String... arguments) {
+    List<String> command = new ArrayList<>(List.of("make", "--no-print-directory", "-n", "-B"));
+    command.addAll(List.of(arguments));
+    ProcessOutput make = JavaProcess.start(command, ProjectLayout.root(), Map.of()).await(Duration.ofSeconds(30));
+    assertThat(make.exitCode()).as("stderr: %s", make.stderr()).isZero();
+    return make.stdout();
   }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Secrets in a request, with every credential header captured: the agent's sensitive query parameters are redacted in
  * {@code url.query} in every mode; the manual and programmatic modes redact the credential headers too, while the agent
- * captures them verbatim (a documented difference: with the agent, do not capture them).
+ * captures them verbatim (a documented difference: with the agent, do not capture them, or load agent-extension,
+ * which AgentExtensionIT tests).
  */
 class SecretsIT {
 

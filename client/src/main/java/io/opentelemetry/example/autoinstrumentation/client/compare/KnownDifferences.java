@@ -79,7 +79,7 @@ final class KnownDifferences {
           "manual sees the exception in the route and records it; Spark turns it into a 500 before the agent or the library can"),
       new Known(Scenario.HEADERS.name(), "http\\.request\\.header\\.authorization",
           Map.of(MANUAL, Pattern.quote("[REDACTED]"), PROGRAMMATIC, Pattern.quote("[REDACTED]")),
-          "manual and programmatic redact credentials in captured headers; the agent captures them verbatim"),
+          "manual and programmatic redact credentials in captured headers; the agent captures them verbatim unless agent-extension is loaded"),
       new Known(Comparison.RESOURCE, "(host|os|process)\\..*", Map.of(MANUAL, "\\(absent\\)", PROGRAMMATIC, "\\(absent\\)"),
           "the agent bundles resource detectors; the SDK modes use autoconfigure alone, without opentelemetry-resources"),
       new Known(Comparison.RESOURCE, "service\\.instance\\.id", Map.of(MANUAL, "\\(absent\\)", PROGRAMMATIC, "\\(absent\\)"),

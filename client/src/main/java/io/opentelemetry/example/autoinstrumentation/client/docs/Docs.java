@@ -68,7 +68,8 @@ public final class Docs {
   public static List<Path> pages(Path root) throws IOException {
     List<Path> pages = new ArrayList<>();
     pages.add(root.resolve("README.md"));
-    for (String module : List.of("server-manual", "server-automatic", "server-programmatic", "client")) {
+    for (String module : List.of("server-manual", "server-automatic", "server-automatic-api", "server-programmatic",
+        "agent-extension", "client")) {
       pages.add(root.resolve(module).resolve("README.md"));
     }
     try (Stream<Path> docs = Files.list(root.resolve("docs"))) {

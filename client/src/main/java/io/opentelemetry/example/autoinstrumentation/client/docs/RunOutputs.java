@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.example.autoinstrumentation.client.compare.Compare;
+import io.opentelemetry.example.autoinstrumentation.client.harness.AutomaticApi;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ClientProcess;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Placeholders;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
@@ -18,28 +20,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * What the docs show of real runs: each mode's server span and the client's spans for the seed's request, and the
+ * What the docs show of real runs: each mode's server span and the client's spans for the request of {@code make
+ * client}, the spans of server-automatic-api under the agent, every server's span tree side by side, and the
  * comparison. Values that change from run to run are replaced by named placeholders, so the docs change only when
  * behaviour does.
  */
 final class RunOutputs {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final String AUTOMATIC_API = "automatic-api";
 
   private final Map<String, String> outputs = new HashMap<>();
+  private final Map<String, List<ExportedSpan>> serverSpans = new HashMap<>();
 
-  /** Runs what {@code names} need; each name is {@code span-<mode>}, {@code client-spans} or {@code compare-table}. */
+  /**
+   * Runs what {@code names} need; each name is {@code span-<mode>}, {@code span-automatic-api}, {@code client-spans},
+   * {@code span-trees} (every server's spans for that request, side by side) or {@code compare-table}.
+   */
   static RunOutputs capture(List<String> names) throws IOException {
     RunOutputs run = new RunOutputs();
+    boolean trees = names.contains("span-trees");
     for (Mode mode : Mode.values()) {
-      if (names.contains("span-" + mode.label()) || (mode == Mode.MANUAL && names.contains("client-spans"))) {
-        run.seedRequest(mode);
+      if (trees || names.contains("span-" + mode.label()) || (mode == Mode.MANUAL && names.contains("client-spans"))) {
+        run.seedRequest(mode.label(), 1, () -> ServerProcess.start(mode, Map.of(), START_TIMEOUT));
       }
+    }
+    if (trees || names.contains("span-" + AUTOMATIC_API)) {
+      // the agent's SERVER span and the @WithSpan method's INTERNAL span
+      run.seedRequest(AUTOMATIC_API, 2, () -> AutomaticApi.start(true, Map.of(), START_TIMEOUT));
+    }
+    if (trees) {
+      Map<String, List<ExportedSpan>> inOrder = new LinkedHashMap<>();
+      for (String server : List.of("manual", "automatic", AUTOMATIC_API, "programmatic")) {
+        inOrder.put(server, run.serverSpans.get(server));
+      }
+      run.outputs.put("span-trees", SpanTrees.render(inOrder));
     }
     if (names.contains("compare-table")) {
       Path reports = ProjectLayout.root().resolve("target/compare"); // where make compare writes them too
@@ -56,13 +80,13 @@ final class RunOutputs {
     return outputs.get(name);
   }
 
-  /** The seed's walkthrough for one mode: the server, the real client, the spans each printed. */
-  private void seedRequest(Mode mode) throws IOException {
+  /** The walkthrough's run for one server: the server, the real client, the spans each printed. */
+  private void seedRequest(String label, int expectedSpans, Supplier<ServerProcess> start) throws IOException {
     ProcessOutput server;
     ProcessOutput client;
-    try (ServerProcess process = ServerProcess.start(mode, Map.of(), Duration.ofSeconds(60))) {
+    try (ServerProcess process = start.get()) {
       client = ClientProcess.run(Map.of("SERVER_URL", process.uri("/server_request").toString()), "testing");
-      process.awaitSpans(1, Duration.ofSeconds(15));
+      process.awaitSpans(expectedSpans, Duration.ofSeconds(15));
       server = process.stop();
     }
     List<JsonNode> clientSpans = spans(client.stderr());
@@ -71,10 +95,19 @@ final class RunOutputs {
       ids.put(span.path("spanId").asText(), span.path("kind").asInt() == 3 ? "<client's CLIENT span id>" : "<client's root span id>");
       ids.put(span.path("traceId").asText(), "<trace id>");
     }
-    List<JsonNode> serverSpans = spans(server.stderr());
-    serverSpans.forEach(span -> ids.put(span.path("spanId").asText(), "<server span id>"));
-    outputs.put("span-" + mode.label(), fence(normalize(serverSpans.get(0), ids)));
-    if (mode == Mode.MANUAL) {
+    List<JsonNode> serverJson = new ArrayList<>(spans(server.stderr()));
+    serverJson.sort(Comparator.comparing(span -> span.path("kind").asInt() != 2)); // the SERVER span first
+    serverJson.forEach(span -> ids.put(span.path("spanId").asText(),
+        span.path("kind").asInt() == 2 ? "<server span id>" : "<@WithSpan span id>"));
+    serverSpans.put(label, server.spans());
+    if (serverJson.size() == 1) {
+      outputs.put("span-" + label, fence(normalize(serverJson.get(0), ids)));
+    } else {
+      ArrayNode array = JSON.createArrayNode();
+      serverJson.forEach(span -> array.add(normalize(span, ids)));
+      outputs.put("span-" + label, fence(array));
+    }
+    if (label.equals(Mode.MANUAL.label())) {
       ArrayNode array = JSON.createArrayNode();
       clientSpans.forEach(span -> array.add(normalize(span, ids)));
       outputs.put("client-spans", fence(array));
