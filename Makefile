@@ -25,6 +25,9 @@ AGENT_IN_JVM_OPTIONS := $(findstring javaagent,$(JAVA_TOOL_OPTIONS) $(JDK_JAVA_O
 EXTENSION := agent-extension/target/agent-extension.jar
 EXTENSION_IF_NAMED = $(findstring $(EXTENSION),$(OTEL_JAVAAGENT_EXTENSIONS))
 
+# A server stopped with Ctrl+C or SIGTERM exits 130 or 143 after a clean shutdown: not an error to report.
+STOPPED_IS_DONE = || { status=$$?; [ $$status -eq 130 ] || [ $$status -eq 143 ] || exit $$status; }
+
 SOURCES = pom.xml common/pom.xml $(shell find common/src/main -type f) $(1)/pom.xml $(shell find $(1)/src/main -type f)
 
 .DEFAULT_GOAL := help
@@ -37,18 +40,18 @@ build: ## Build every module, tests skipped
 	$(MVNW) package -DskipTests
 
 run-manual: refuse-agent server-manual/target/server-manual.jar ## Serve on :8082 with the span written by hand
-	$(JAVA) -jar server-manual/target/server-manual.jar
+	$(JAVA) -jar server-manual/target/server-manual.jar $(STOPPED_IS_DONE)
 
 run-automatic: check-exporters server-automatic/target/server-automatic.jar $(EXTENSION_IF_NAMED) ## Serve on :8082 under the OpenTelemetry javaagent; OTEL_JAVAAGENT_EXTENSIONS=agent-extension/target/agent-extension.jar redacts credentials
-	$(JAVA) $(AGENT_FLAGS) -jar server-automatic/target/server-automatic.jar
+	$(JAVA) $(AGENT_FLAGS) -jar server-automatic/target/server-automatic.jar $(STOPPED_IS_DONE)
 
 # server-automatic's build is what copies the agent.
 run-automatic-api: check-exporters server-automatic/target/server-automatic.jar server-automatic-api/target/server-automatic-api.jar $(EXTENSION_IF_NAMED) ## Serve on :8082 under the agent, plus @WithSpan and Span.current() in the code
-	$(JAVA) $(AGENT_FLAGS) -jar server-automatic-api/target/server-automatic-api.jar
+	$(JAVA) $(AGENT_FLAGS) -jar server-automatic-api/target/server-automatic-api.jar $(STOPPED_IS_DONE)
 run-automatic-api: SERVICE_NAME = server-automatic-api
 
 run-programmatic: warn-agent server-programmatic/target/server-programmatic.jar ## Serve on :8082 with the one-line SparkTelemetry filter
-	$(JAVA) -jar server-programmatic/target/server-programmatic.jar
+	$(JAVA) -jar server-programmatic/target/server-programmatic.jar $(STOPPED_IS_DONE)
 
 client: client/target/client.jar ## Call the server once: make client PARAM=hello
 	$(JAVA) -jar $< "$(PARAM)"
