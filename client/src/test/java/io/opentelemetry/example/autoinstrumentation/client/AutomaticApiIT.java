@@ -65,13 +65,15 @@ class AutomaticApiIT {
   void withoutTheAgentItServesUntracedWithNoError() {
     Answer answer;
     ProcessOutput output;
+    int port;
     try (ServerProcess server = AutomaticApi.start(false, Map.of(), START)) {
+      port = server.port();
       answer = RawHttp.exchange(server, "GET /server_request?param=untraced HTTP/1.1");
       output = server.stop();
     }
 
     assertThat(answer).isEqualTo(new Answer(200, "served"));
-    assertThat(output.stdout()).containsExactly("untraced");
+    assertThat(output.stdout()).containsExactly("Listening on http://127.0.0.1:" + port + "/", "untraced");
     assertThat(output.spans()).isEmpty();
     assertThat(output.stderr()).as("only Spark's and Jetty's start-up lines").isNotEmpty()
         .allMatch(line -> line.matches("\\[[^]]+] INFO .*"));
