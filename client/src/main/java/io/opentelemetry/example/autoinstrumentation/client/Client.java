@@ -17,6 +17,7 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.example.autoinstrumentation.common.Environment;
 import io.opentelemetry.example.autoinstrumentation.common.Exit;
 import io.opentelemetry.example.autoinstrumentation.common.OpenTelemetrySetup;
+import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -33,15 +34,17 @@ import java.time.Duration;
 
 /**
  * The seed's client.py: one request to the server inside a {@code client} span, with a CLIENT span for the call whose
- * context travels in the {@code traceparent} header. {@code SERVER_URL} overrides where it calls.
+ * context travels in the {@code traceparent} header. It calls {@code localhost} on {@code PORT} (8082 by default), the
+ * port the servers read too; {@code SERVER_URL} names any other address.
  */
 public final class Client {
 
-  static final String DEFAULT_URL = "http://localhost:8082/server_request";
+  static final String PATH = "/server_request";
 
   public static void main(String[] args) {
     String param = args.length > 0 ? args[0] : "testing";
-    URI uri = uri(Environment.getOrDefault("SERVER_URL", DEFAULT_URL), param);
+    String defaultUrl = "http://localhost:" + ServerAddress.fromEnvironment().port() + PATH;
+    URI uri = uri(Environment.getOrDefault("SERVER_URL", defaultUrl), param);
     Duration timeout = timeout(Environment.getOrDefault("CLIENT_TIMEOUT_SECONDS", "10"));
     OpenTelemetrySdk openTelemetry = OpenTelemetrySetup.initialize("client").sdk();
     // The SDK's shutdown hook exports the spans as the JVM exits.

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The seed's walkthrough, per mode, with real processes: a server, then the real client calling it once. */
+/** The walkthrough, per mode, with real processes: a server, then the real client calling it once. */
 class EndToEndIT {
 
   @ParameterizedTest
@@ -22,7 +22,8 @@ class EndToEndIT {
     ProcessOutput server;
     ProcessOutput client;
     try (ServerProcess process = ServerProcess.start(mode, Map.of(), Duration.ofSeconds(60))) {
-      client = ClientProcess.run(Map.of("SERVER_URL", process.uri("/server_request").toString()), "testing");
+      // as make client PORT=... calls it: localhost, on the port the server announced
+      client = ClientProcess.run(Map.of("PORT", String.valueOf(process.port())), "testing");
       server = process.stop();
     }
 
