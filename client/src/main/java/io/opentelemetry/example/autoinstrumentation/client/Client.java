@@ -43,7 +43,7 @@ public final class Client {
     String param = args.length > 0 ? args[0] : "testing";
     URI uri = uri(Environment.getOrDefault("SERVER_URL", DEFAULT_URL), param);
     Duration timeout = timeout(Environment.getOrDefault("CLIENT_TIMEOUT_SECONDS", "10"));
-    OpenTelemetrySdk openTelemetry = OpenTelemetrySetup.initialize("client").sdk();
+    OpenTelemetrySdk openTelemetry = OpenTelemetrySetup.initialize().sdk();
     // The SDK's shutdown hook exports the spans as the JVM exits.
     System.exit(call(openTelemetry, uri, timeout));
   }

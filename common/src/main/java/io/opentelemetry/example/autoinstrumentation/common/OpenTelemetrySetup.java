@@ -27,16 +27,19 @@ public record OpenTelemetrySetup(OpenTelemetrySdk sdk, ConfigProperties config) 
   static final String ADD_THREAD_DETAILS = "otel.javaagent.add-thread-details";
 
   /**
-   * Builds the SDK for {@code serviceName} and registers a shutdown hook that flushes it. A bad configuration ends the
-   * process with one line on stderr.
+   * Builds the SDK and registers a shutdown hook that flushes it. The service is named as under the agent: {@code
+   * OTEL_SERVICE_NAME} (or {@code service.name} in {@code OTEL_RESOURCE_ATTRIBUTES}) if set, else the jar's name, found
+   * by the agent's own detector from {@code opentelemetry-resources}. A bad configuration ends the process with one line
+   * on stderr.
    */
-  public static OpenTelemetrySetup initialize(String serviceName) {
+  public static OpenTelemetrySetup initialize() {
     OneLineLogging.install();
     AtomicReference<ConfigProperties> config = new AtomicReference<>();
     try {
       OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
-          .addPropertiesSupplier(() -> defaults(serviceName))
+          .addPropertiesSupplier(OpenTelemetrySetup::defaults)
           .addPropertiesCustomizer(properties -> {
+            NotInThisBuild.check(properties);
             config.set(properties); // the public hook that hands out the merged configuration; it changes nothing
             return Map.of();
           })
@@ -49,7 +52,7 @@ public record OpenTelemetrySetup(OpenTelemetrySdk sdk, ConfigProperties config) 
     }
   }
 
-  static Map<String, String> defaults(String serviceName) {
+  static Map<String, String> defaults() {
     Map<String, String> defaults = new HashMap<>();
     Properties file = new Properties();
     try (InputStream in = OpenTelemetrySetup.class.getResourceAsStream("/otel-defaults.properties")) {
@@ -58,7 +61,6 @@ public record OpenTelemetrySetup(OpenTelemetrySdk sdk, ConfigProperties config) 
       throw new UncheckedIOException(e);
     }
     file.stringPropertyNames().forEach(key -> defaults.put(key, file.getProperty(key)));
-    defaults.put("otel.service.name", serviceName);
     return defaults;
   }
 

@@ -17,7 +17,7 @@ import spark.Service;
 public final class ServerManual {
 
   public static void main(String[] args) {
-    OpenTelemetrySetup otel = OpenTelemetrySetup.initialize("server-manual");
+    OpenTelemetrySetup otel = OpenTelemetrySetup.initialize();
     serve(otel.sdk(), otel.config(), ServerAddress.fromEnvironment());
   }
 

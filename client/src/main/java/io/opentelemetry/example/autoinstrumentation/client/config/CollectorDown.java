@@ -1,0 +1,67 @@
+package io.opentelemetry.example.autoinstrumentation.client.config;
+
+import static io.opentelemetry.example.autoinstrumentation.client.config.ConfigTable.SAMPLED;
+import static io.opentelemetry.example.autoinstrumentation.client.config.ConfigTable.traceparent;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A collector that accepts connections and never answers: requests are served as fast as when it answers, each export
+ * is given up after OTEL_EXPORTER_OTLP_TIMEOUT, and SIGTERM ends the process within that timeout plus a second.
+ */
+final class CollectorDown {
+
+  static final double LATENCY_RATIO = 1.5;
+  static final Duration TIMEOUT = Duration.ofSeconds(1); // OTEL_EXPORTER_OTLP_TIMEOUT in the group's environment
+  static final String EXPECTED_LATENCY = "served as fast as with the collector answering (median within 1.5×)";
+  static final String EXPECTED_TIMEOUT = "export given up, `Failed to export` logged; exits within 2 s of SIGTERM";
+  private static final int WARM_UP = 40;
+  private static final int ROUNDS = 4;
+  private static final int PER_ROUND = 25;
+
+  static void run(ModeRun run) {
+    for (int i = 0; i < WARM_UP; i++) {
+      run.timeRequest("warm");
+    }
+    // Rounds of collector up and collector hanging, in turn, so that the machine's other load falls on both alike.
+    List<Long> up = new ArrayList<>();
+    List<Long> down = new ArrayList<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      run.receiver.startAnswering();
+      for (int i = 0; i < PER_ROUND; i++) {
+        up.add(run.timeRequest("up"));
+      }
+      run.receiver.stopAnswering();
+      for (int i = 0; i < PER_ROUND; i++) {
+        down.add(run.timeRequest("down"));
+      }
+    }
+    run.measure("latency ratio", (double) median(down) / median(up));
+    run.send("baggage", traceparent(SAMPLED, true), "baggage: tenant=acme");
+    run.measure("failure logged", run.awaitLine("Failed to export", TIMEOUT.plusSeconds(3)));
+    run.send("last"); // queued when SIGTERM comes: the shutdown exports it, to the collector that hangs
+    run.stop();
+  }
+
+  static String latency(ModeRun run) {
+    double ratio = (double) run.measured("latency ratio");
+    return ratio <= LATENCY_RATIO ? EXPECTED_LATENCY : String.format("median %.1f× slower with the collector hanging", ratio);
+  }
+
+  static String timeout(ModeRun run) {
+    boolean logged = (boolean) run.measured("failure logged");
+    Duration stop = run.stopTook();
+    return (logged ? "export given up, `Failed to export` logged" : "no export given up")
+        + (stop.compareTo(TIMEOUT.plusSeconds(1)) <= 0 ? "; exits within 2 s of SIGTERM"
+            : String.format("; exits %.1f s after SIGTERM", stop.toMillis() / 1000.0));
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private CollectorDown() {}
+}

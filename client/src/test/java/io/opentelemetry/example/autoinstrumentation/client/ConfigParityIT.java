@@ -1,0 +1,49 @@
+package io.opentelemetry.example.autoinstrumentation.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.example.autoinstrumentation.client.config.ConfigParity;
+import io.opentelemetry.example.autoinstrumentation.client.config.ConfigParity.RowResult;
+import io.opentelemetry.example.autoinstrumentation.client.docs.Docs;
+import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One configuration, every mode: each row of the settings × modes table shows the same effect in all three modes, or
+ * the documented one-line refusal, and docs/configuration.md shows the table of this very run.
+ */
+class ConfigParityIT {
+
+  static ConfigParity.Result table;
+
+  @BeforeAll
+  static void runTheTable() {
+    table = ConfigParity.run();
+    System.out.printf("ConfigParityIT: %d rows in %.1f s%n", table.rows().size(), table.took().toMillis() / 1000.0);
+  }
+
+  @Test
+  void everySettingActsTheSameInEveryModeOrIsRefusedInOneLine() {
+    SoftAssertions softly = new SoftAssertions();
+    for (RowResult row : table.rows()) {
+      for (Mode mode : Mode.values()) {
+        softly.assertThat(row.observed().get(mode)).as("%s in %s", row.setting(), mode.label()).isEqualTo(row.expected(mode));
+      }
+    }
+    softly.assertAll();
+  }
+
+  @Test
+  void docsShowThisRunsTable() throws Exception {
+    Path root = ProjectLayout.root();
+    Path page = root.resolve("docs/configuration.md");
+
+    assertThat(Files.readString(page)).as("docs/configuration.md is stale: run make docs")
+        .isEqualTo(Docs.fill(root, Files.readString(page), "config-table", table.markdown()));
+  }
+}
