@@ -25,6 +25,7 @@ class ConfigParityIT {
   static void runTheTable() {
     table = ConfigParity.run();
     System.out.printf("ConfigParityIT: %d rows in %.1f s%n", table.rows().size(), table.took().toMillis() / 1000.0);
+    table.runs().forEach((run, took) -> System.out.printf("  %-60s %5.1f s%n", run, took.toMillis() / 1000.0));
   }
 
   @Test
@@ -42,8 +43,11 @@ class ConfigParityIT {
   void docsShowThisRunsTable() throws Exception {
     Path root = ProjectLayout.root();
     Path page = root.resolve("docs/configuration.md");
+    String expected = Docs.fill(Files.readString(page), "config-table", table.markdown());
+    Path written = root.resolve("client/target/configuration.md");
+    Files.writeString(written, expected); // to look at, or copy, when the page is stale
 
-    assertThat(Files.readString(page)).as("docs/configuration.md is stale: run make docs")
-        .isEqualTo(Docs.fill(root, Files.readString(page), "config-table", table.markdown()));
+    assertThat(Files.readString(page)).as("docs/configuration.md is stale: run make docs (this run's page: %s)", written)
+        .isEqualTo(expected);
   }
 }

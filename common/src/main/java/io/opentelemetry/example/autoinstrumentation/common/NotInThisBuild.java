@@ -5,9 +5,10 @@ import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import java.util.List;
 
 /**
- * The settings the agent accepts that need OkHttp, which the SDK modes leave out (they send OTLP through the JDK's own
- * HTTP client, which speaks no gRPC): each is refused in one line that says what to set instead, before autoconfigure
- * would fail on it with a stack trace or a vaguer message.
+ * The settings the SDK modes cannot honour, each refused in one line that says what to set instead, where autoconfigure
+ * would fail with a stack trace or a vaguer message: those that need OkHttp, which the SDK modes leave out (they send
+ * OTLP through the JDK's own HTTP client, which speaks no gRPC), and OTLP as JSON, which the agent does not support
+ * either (it serves untraced after a stack trace).
  */
 final class NotInThisBuild {
 
@@ -18,8 +19,13 @@ final class NotInThisBuild {
     for (String signal : List.of("traces", "metrics", "logs")) {
       String protocol = config.getString("otel.exporter.otlp." + signal + ".protocol",
           config.getString("otel.exporter.otlp.protocol", "http/protobuf"));
-      if (protocol.equals("grpc") && config.getList("otel." + signal + ".exporter").contains("otlp")) {
+      boolean otlp = config.getList("otel." + signal + ".exporter").contains("otlp");
+      if (otlp && protocol.equals("grpc")) {
         throw new ConfigurationException("OTLP over grpc needs OkHttp, which the SDK modes leave out; " + INSTEAD);
+      }
+      if (otlp && protocol.equals("http/json")) {
+        throw new ConfigurationException("OTLP over http/json is not supported, by the agent either;"
+            + " set OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf (the default, port 4318)");
       }
     }
     if (config.getList("otel.traces.exporter").contains("zipkin")) {

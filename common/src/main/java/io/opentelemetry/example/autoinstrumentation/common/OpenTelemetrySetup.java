@@ -8,6 +8,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -40,8 +41,8 @@ public record OpenTelemetrySetup(OpenTelemetrySdk sdk, ConfigProperties config) 
           .addPropertiesSupplier(OpenTelemetrySetup::defaults)
           .addPropertiesCustomizer(properties -> {
             NotInThisBuild.check(properties);
-            config.set(properties); // the public hook that hands out the merged configuration; it changes nothing
-            return Map.of();
+            config.set(properties); // the public hook that hands out the merged configuration
+            return exportTimeout(properties);
           })
           .addTracerProviderCustomizer(OpenTelemetrySetup::addThreadDetails)
           .build()
@@ -62,6 +63,21 @@ public record OpenTelemetrySetup(OpenTelemetrySdk sdk, ConfigProperties config) 
     }
     file.stringPropertyNames().forEach(key -> defaults.put(key, file.getProperty(key)));
     return defaults;
+  }
+
+  /**
+   * The JDK's HTTP sender, when an export has used up OTEL_EXPORTER_OTLP_TIMEOUT, still sleeps a retry back-off of about
+   * a second before it gives up; the agent's OkHttp sender gives up at once. So that the timeout bounds an export, and a
+   * shutdown, as it does under the agent, the batch processor waits no longer than it, unless OTEL_BSP_EXPORT_TIMEOUT
+   * says otherwise.
+   */
+  static Map<String, String> exportTimeout(ConfigProperties config) {
+    if (config.getString("otel.bsp.export.timeout") != null || !config.getList("otel.traces.exporter").contains("otlp")) {
+      return Map.of();
+    }
+    Duration timeout = config.getDuration("otel.exporter.otlp.traces.timeout",
+        config.getDuration("otel.exporter.otlp.timeout", Duration.ofSeconds(10)));
+    return Map.of("otel.bsp.export.timeout", String.valueOf(timeout.toMillis()));
   }
 
   private static SdkTracerProviderBuilder addThreadDetails(

@@ -33,6 +33,9 @@ final class ConfigTable {
   static final String XRAY = "5759e988bd862e3fe1be46a994272793";
   static final String XRAY_LAMBDA = "8bf92f3577b34da60000000000000002";
 
+  /** Every trace id a request here carries: a span in any other trace is a root span. */
+  static final Set<String> GIVEN = Set.of(SAMPLED, UNSAMPLED, LOW_ID, HIGH_ID, B3, B3_MULTI, JAEGER, OT, XRAY, XRAY_LAMBDA);
+
   static String traceparent(String traceId, boolean sampled) {
     return "traceparent: 00-" + traceId + "-" + PARENT + (sampled ? "-01" : "-00");
   }
@@ -89,11 +92,10 @@ final class ConfigTable {
         run.stop();
       });
 
-  static final Group RATIO = new Group("traceidratio, OTLP/JSON", Map.of(
+  static final Group RATIO = new Group("traceidratio, a traces endpoint", Map.of(
       "OTEL_TRACES_SAMPLER", "traceidratio",
       "OTEL_TRACES_SAMPLER_ARG", "0.5",
       "OTEL_TRACES_EXPORTER", "otlp",
-      "OTEL_EXPORTER_OTLP_PROTOCOL", "http/json",
       "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "{receiver}/custom/traces",
       "OTEL_PROPAGATORS", "tracecontext,xray-lambda",
       "OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT", "5"),
@@ -168,6 +170,16 @@ final class ConfigTable {
       "OTEL_PROPAGATORS", "baggage"),
       CollectorDown::run);
 
+  static final Group JSON = new Group("OTLP as JSON", Map.of(
+      "OTEL_TRACES_EXPORTER", "otlp",
+      "OTEL_EXPORTER_OTLP_PROTOCOL", "http/json",
+      "OTEL_EXPORTER_OTLP_ENDPOINT", "{receiver}"),
+      run -> {
+        run.send("root");
+        run.awaitSpans(1);
+        run.stop();
+      });
+
   static final Group GRPC = new Group("OTLP over gRPC", Map.of(
       "OTEL_TRACES_EXPORTER", "otlp",
       "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc",
@@ -206,6 +218,10 @@ final class ConfigTable {
   static final String REFUSED_GRPC = "refused: `error: bad OpenTelemetry configuration: OTLP over grpc needs OkHttp, which the"
       + " SDK modes leave out; set OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf (the default, port 4318) or use the agent"
       + " (make run-automatic)`";
+  static final String REFUSED_JSON = "refused: `error: bad OpenTelemetry configuration: OTLP over http/json is not"
+      + " supported, by the agent either; set OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf (the default, port 4318)`";
+  static final String AGENT_NO_JSON = "`OpenTelemetry Javaagent failed to start` (`Unsupported OTLP traces protocol:"
+      + " http/json`) and a stack trace; serves untraced";
   static final String REFUSED_ZIPKIN = "refused: `error: bad OpenTelemetry configuration: the zipkin exporter needs OkHttp,"
       + " which the SDK modes leave out; send OTLP to a collector that exports to Zipkin (OTEL_TRACES_EXPORTER=otlp), or"
       + " use the agent`";
@@ -220,7 +236,7 @@ final class ConfigTable {
         run -> Observe.resource(run, "service.name").equals(run.mode.module()) ? "the jar's name" : Observe.resource(run, "service.name"),
         "the jar's name"));
     rows.add(new Row(CONSOLE, "resource detectors (no setting)", "(the SDK's detectors)", "any",
-        run -> resourceGroups(run), "host.*, os.*, process.*, process.runtime.*, service.name, telemetry.sdk.*"));
+        run -> resourceGroups(run), "host.*, os.*, process.*, process.executable.*, process.runtime.*, service.name, telemetry.sdk.*"));
     rows.add(new Row(OTLP, "`OTEL_TRACES_SAMPLER` unset (`parentbased_always_on`)", "`OTEL_TRACES_SAMPLER`",
         "no parent; sampled and unsampled `traceparent`",
         run -> Observe.sampled(run, labels("sampled parent", SAMPLED, "unsampled parent", UNSAMPLED, "no parent", "")),
@@ -316,8 +332,12 @@ final class ConfigTable {
         "`OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`", "any", Observe::paths, "POST /custom/traces"));
     rows.add(new Row(OTLP, "`OTEL_EXPORTER_OTLP_PROTOCOL` unset", "`OTEL_EXPORTER_OTLP_PROTOCOL`", "any",
         run -> "Content-Type " + Observe.header(run, "content-type"), "Content-Type application/x-protobuf"));
-    rows.add(new Row(RATIO, "`OTEL_EXPORTER_OTLP_PROTOCOL=http/json`", "`OTEL_EXPORTER_OTLP_PROTOCOL`", "any",
-        run -> "Content-Type " + Observe.header(run, "content-type"), "Content-Type application/json"));
+    rows.add(new Row(JSON, "`OTEL_EXPORTER_OTLP_PROTOCOL=http/json`", "`OTEL_EXPORTER_OTLP_PROTOCOL`", "one request",
+        run -> run.status("root") == 200 && agentFailed(run, "Unsupported OTLP traces protocol: http/json")
+            ? AGENT_NO_JSON : run.receiver.spans().size() + " span at the collector",
+        AGENT_NO_JSON, Map.of(MANUAL, REFUSED_JSON, PROGRAMMATIC, REFUSED_JSON),
+        "no mode exports OTLP as JSON over HTTP: the agent's exporter does not support it either, but the agent then serves"
+            + " untraced after a stack trace, where the SDK modes stop with one line"));
     rows.add(new Row(GRPC, "`OTEL_EXPORTER_OTLP_PROTOCOL=grpc`", "`OTEL_EXPORTER_OTLP_PROTOCOL`", "one request",
         run -> run.grpc.prefaceSeen() ? "exports over gRPC (HTTP/2 to the endpoint)" : "no gRPC connection",
         "exports over gRPC (HTTP/2 to the endpoint)", Map.of(MANUAL, REFUSED_GRPC, PROGRAMMATIC, REFUSED_GRPC), OKHTTP));
@@ -366,6 +386,12 @@ final class ConfigTable {
         run -> "http.response.header.content-type = " + Observe.attribute(run, SAMPLED, "http.response.header.content-type"),
         "http.response.header.content-type = [text/html;charset=utf-8]"));
     return rows;
+  }
+
+  /** Whether the agent said it failed to start, for {@code reason}: it then serves without telemetry. */
+  static boolean agentFailed(ModeRun run, String reason) {
+    List<String> stderr = run.output().stderr();
+    return stderr.contains("OpenTelemetry Javaagent failed to start") && stderr.stream().anyMatch(line -> line.contains(reason));
   }
 
   static int jsonSpans(List<String> lines) {

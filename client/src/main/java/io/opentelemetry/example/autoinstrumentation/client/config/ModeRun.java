@@ -44,6 +44,7 @@ final class ModeRun implements AutoCloseable {
   private String failure;
   private ProcessOutput output;
   private Duration stopTook;
+  private Duration ordinaryStop;
 
   ModeRun(Mode mode) {
     this.mode = mode;
@@ -75,7 +76,7 @@ final class ModeRun implements AutoCloseable {
     try {
       statuses.put(probe, http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
     } catch (IOException e) {
-      throw new UncheckedIOException("no answer to " + probe + " from " + mode.label(), e);
+      throw new UncheckedIOException("no answer to " + probe + " from " + mode.label() + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted");
@@ -150,6 +151,15 @@ final class ModeRun implements AutoCloseable {
 
   Duration stopTook() {
     return stopTook;
+  }
+
+  /** How long this mode took to stop, in this same run, with a collector that answers: the machine's own pace. */
+  Duration ordinaryStop() {
+    return ordinaryStop;
+  }
+
+  void ordinaryStop(Duration took) {
+    ordinaryStop = took;
   }
 
   ProcessOutput output() {

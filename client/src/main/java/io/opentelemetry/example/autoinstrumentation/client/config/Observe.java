@@ -33,8 +33,8 @@ final class Observe {
     List<String> seen = run.traceIds();
     Map<String, String> results = new LinkedHashMap<>();
     traceIdsByLabel.forEach((label, traceId) -> results.put(label, seen.contains(traceId) ? "span" : "none"));
-    if (traceIdsByLabel.containsKey("no parent")) { // a root span has a fresh trace id: any id not given is one
-      boolean root = seen.stream().anyMatch(id -> !traceIdsByLabel.containsValue(id));
+    if (traceIdsByLabel.containsKey("no parent")) { // a root span has a fresh trace id: any id no request gave
+      boolean root = seen.stream().anyMatch(id -> !ConfigTable.GIVEN.contains(id));
       results.put("no parent", root ? "span" : "none");
     }
     return results.entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue())

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.example.autoinstrumentation.client.compare.Compare;
+import io.opentelemetry.example.autoinstrumentation.client.config.ConfigParity;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ClientProcess;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
@@ -34,7 +35,10 @@ final class RunOutputs {
 
   private final Map<String, String> outputs = new HashMap<>();
 
-  /** Runs what {@code names} need; each name is {@code span-<mode>}, {@code client-spans} or {@code compare-table}. */
+  /**
+   * Runs what {@code names} need; each name is {@code span-<mode>}, {@code client-spans}, {@code compare-table} or
+   * {@code config-table}.
+   */
   static RunOutputs capture(List<String> names) throws IOException {
     RunOutputs run = new RunOutputs();
     for (Mode mode : Mode.values()) {
@@ -49,6 +53,14 @@ final class RunOutputs {
       }
       String markdown = Files.readString(reports.resolve("compare.md"));
       run.outputs.put("compare-table", markdown);
+    }
+    if (names.contains("config-table")) {
+      ConfigParity.Result table = ConfigParity.run();
+      if (!table.unexpected().isEmpty()) {
+        throw new IllegalStateException("the configuration table has rows that act other than expected, first "
+            + table.unexpected().get(0).setting() + "; fix them before generating the docs");
+      }
+      run.outputs.put("config-table", table.markdown());
     }
     return run;
   }
