@@ -9,6 +9,11 @@ import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +42,39 @@ class ConfigParityIT {
       }
     }
     softly.assertAll();
+  }
+
+  /** make run-automatic checks exporter names against its list before the agent starts: the list must be the agent's. */
+  @Test
+  void makefileKnowsTheTraceExportersTheAgentAccepts() throws Exception {
+    String makefile = Files.readString(ProjectLayout.root().resolve("Makefile"));
+    Matcher known = Pattern.compile("(?m)^KNOWN_TRACES_EXPORTERS\\s*:=\\s*(.+)$").matcher(makefile);
+    assertThat(known.find()).as("KNOWN_TRACES_EXPORTERS in the Makefile").isTrue();
+    Set<String> accepted = new TreeSet<>();
+    for (RowResult row : table.rows()) {
+      Matcher name = Pattern.compile("^`OTEL_TRACES_EXPORTER=([^`]+)`").matcher(row.setting());
+      if (name.find() && row.observed().get(Mode.AUTOMATIC).equals(row.expected(Mode.AUTOMATIC))) {
+        accepted.add(name.group(1));
+      }
+    }
+
+    assertThat(new TreeSet<>(List.of(known.group(1).trim().split("\\s+")))).isEqualTo(accepted);
+  }
+
+  /** The Makefile's first example sets only variables that the table shows acting the same in every mode. */
+  @Test
+  void makefileExampleActsTheSameInEveryMode() throws Exception {
+    String example = Files.readAllLines(ProjectLayout.root().resolve("Makefile")).stream()
+        .filter(line -> line.startsWith("#   make run-")).findFirst().orElseThrow();
+    Matcher variable = Pattern.compile("(OTEL_[A-Z_]+)=").matcher(example);
+    while (variable.find()) {
+      String name = variable.group(1);
+      assertThat(table.rows()).as("a row for %s", name)
+          .anySatisfy(row -> {
+            assertThat(row.setting()).contains("`" + name + "=");
+            assertThat(row.sameInEveryMode()).isTrue();
+          });
+    }
   }
 
   @Test

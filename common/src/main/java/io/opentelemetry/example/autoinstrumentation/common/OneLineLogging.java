@@ -18,7 +18,6 @@ import java.util.logging.Logger;
 final class OneLineLogging {
 
   private static final String FORMAT = "[otel.sdk %1$tF %1$tT:%1$tL %1$tz] %4$s %3$s - %5$s%6$s%n";
-  private static final int MAX_CAUSES = 3;
 
   /**
    * Autoconfigure notes at INFO that it is closing what it built when the configuration is bad; the one-line error
@@ -37,21 +36,20 @@ final class OneLineLogging {
     autoconfigure.setLevel(Level.WARNING);
   }
 
-  /** {@link #FORMAT}, with a throwable's messages, cause by cause, in place of its stack trace. */
+  /** {@link #FORMAT}, with the root cause of a throwable, its class and message, in place of its stack trace. */
   static final class OneLineFormatter extends Formatter {
     @Override
     public String format(LogRecord record) {
-      StringBuilder causes = new StringBuilder();
-      Throwable cause = record.getThrown();
-      for (int i = 0; cause != null && i < MAX_CAUSES; i++, cause = cause.getCause()) {
-        causes.append(i == 0 ? " (" : "; ").append(cause.getClass().getSimpleName())
-            .append(cause.getMessage() == null ? "" : ": " + cause.getMessage());
-      }
-      if (causes.length() > 0) {
-        causes.append(')');
+      String cause = "";
+      if (record.getThrown() != null) {
+        Throwable root = record.getThrown();
+        while (root.getCause() != null && root.getCause() != root) {
+          root = root.getCause();
+        }
+        cause = " (" + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
       }
       return String.format(FORMAT, ZonedDateTime.ofInstant(record.getInstant(), ZoneId.systemDefault()), null,
-          record.getLoggerName(), record.getLevel().getName(), formatMessage(record), causes);
+          record.getLoggerName(), record.getLevel().getName(), formatMessage(record), cause);
     }
   }
 

@@ -138,10 +138,9 @@ public final class ConfigParity {
       table.append(" | ").append(cell(row.python())).append(" |\n");
     }
     table.append("\n").append(rows.size()).append(" rows: ")
-        .append(rows.stream().filter(RowResult::sameInEveryMode).count()).append(" act the same in every mode, ")
+        .append(rows.stream().filter(RowResult::sameInEveryMode).count()).append(" act the same in every mode; ")
         .append(rows.stream().filter(row -> !row.sameInEveryMode()).count())
-        .append(" are refused by the SDK modes in one line, as the agent's column shows what they would need.\n\n");
-    table.append("Where the modes differ, and why:\n\n");
+        .append(" are refused by the SDK modes in one line, each for its reason:\n\n");
     for (RowResult result : rows) {
       if (!result.sameInEveryMode()) {
         table.append("- ").append(result.setting()).append(": ").append(result.row().reason()).append(".\n");

@@ -143,6 +143,13 @@ final class ConfigTable {
         run.stop();
       });
 
+  static final Group NONE = new Group("no exporter", Map.of("OTEL_TRACES_EXPORTER", "none"),
+      run -> {
+        run.send("sampled", traceparent(SAMPLED, true));
+        ModeRun.pause(Duration.ofMillis(700));
+        run.stop();
+      });
+
   static final Group QUEUE = new Group("a queue of 2, a collector that hangs", Map.of(
       "OTEL_TRACES_EXPORTER", "otlp",
       "OTEL_EXPORTER_OTLP_ENDPOINT", "{receiver}",
@@ -214,7 +221,12 @@ final class ConfigTable {
     }
   }
 
-  static final String OKHTTP = "the SDK modes send OTLP through the JDK's HTTP client, which speaks no gRPC, and leave OkHttp out";
+  static final String NO_GRPC = "the SDK modes send OTLP through the JDK's HTTP client, which speaks no gRPC, and leave"
+      + " OkHttp out (its Kotlin runtime included)";
+  static final String NO_ZIPKIN = "the Zipkin exporter sends through OkHttp, which the SDK modes leave out; Zipkin itself"
+      + " accepts OTLP through a collector";
+  static final String NO_JAEGER = "the Jaeger remote sampler fetches its strategies over gRPC, which needs OkHttp, which"
+      + " the SDK modes leave out";
   static final String REFUSED_GRPC = "refused: `error: bad OpenTelemetry configuration: OTLP over grpc needs OkHttp, which the"
       + " SDK modes leave out; set OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf (the default, port 4318) or use the agent"
       + " (make run-automatic)`";
@@ -283,7 +295,7 @@ final class ConfigTable {
     rows.add(new Row(JAEGER_REMOTE, "`OTEL_TRACES_SAMPLER=jaeger_remote`, `OTEL_TRACES_SAMPLER_ARG=endpoint=…`",
         "`OTEL_TRACES_SAMPLER`, `_ARG`", "none",
         run -> run.grpc.prefaceSeen() ? "polls the endpoint over gRPC" : "no gRPC connection",
-        "polls the endpoint over gRPC", Map.of(MANUAL, REFUSED_JAEGER, PROGRAMMATIC, REFUSED_JAEGER), OKHTTP));
+        "polls the endpoint over gRPC", Map.of(MANUAL, REFUSED_JAEGER, PROGRAMMATIC, REFUSED_JAEGER), NO_JAEGER));
 
     // Propagators
     rows.add(new Row(PROPAGATORS, "`OTEL_PROPAGATORS` with `tracecontext`", "`OTEL_PROPAGATORS`", "a sampled `traceparent`",
@@ -325,7 +337,11 @@ final class ConfigTable {
         "2 server spans as OTLP JSON on stdout"));
     rows.add(new Row(ZIPKIN, "`OTEL_TRACES_EXPORTER=zipkin`", "`OTEL_TRACES_EXPORTER=zipkin`", "one request",
         run -> Observe.paths(run) + ", " + run.receiver.spans().size() + " span as Zipkin JSON",
-        "POST /api/v2/spans, 1 span as Zipkin JSON", Map.of(MANUAL, REFUSED_ZIPKIN, PROGRAMMATIC, REFUSED_ZIPKIN), OKHTTP));
+        "POST /api/v2/spans, 1 span as Zipkin JSON", Map.of(MANUAL, REFUSED_ZIPKIN, PROGRAMMATIC, REFUSED_ZIPKIN), NO_ZIPKIN));
+    rows.add(new Row(NONE, "`OTEL_TRACES_EXPORTER=none`", "`OTEL_TRACES_EXPORTER=none`", "a sampled `traceparent`",
+        run -> (run.status("sampled") == 200 ? "served" : "answered " + run.status("sampled"))
+            + (run.traceIds().isEmpty() && run.receiver.requests().isEmpty() ? ", nothing exported" : ", spans exported"),
+        "served, nothing exported"));
     rows.add(new Row(OTLP, "`OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:<port>`", "`OTEL_EXPORTER_OTLP_ENDPOINT`",
         "any", Observe::paths, "POST /v1/traces"));
     rows.add(new Row(RATIO, "`OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://127.0.0.1:<port>/custom/traces`",
@@ -340,7 +356,7 @@ final class ConfigTable {
             + " untraced after a stack trace, where the SDK modes stop with one line"));
     rows.add(new Row(GRPC, "`OTEL_EXPORTER_OTLP_PROTOCOL=grpc`", "`OTEL_EXPORTER_OTLP_PROTOCOL`", "one request",
         run -> run.grpc.prefaceSeen() ? "exports over gRPC (HTTP/2 to the endpoint)" : "no gRPC connection",
-        "exports over gRPC (HTTP/2 to the endpoint)", Map.of(MANUAL, REFUSED_GRPC, PROGRAMMATIC, REFUSED_GRPC), OKHTTP));
+        "exports over gRPC (HTTP/2 to the endpoint)", Map.of(MANUAL, REFUSED_GRPC, PROGRAMMATIC, REFUSED_GRPC), NO_GRPC));
     rows.add(new Row(OTLP, "`OTEL_EXPORTER_OTLP_HEADERS=x-api-key=abc123`", "`OTEL_EXPORTER_OTLP_HEADERS`", "any",
         run -> "x-api-key: " + Observe.header(run, "x-api-key") + " on every export", "x-api-key: abc123 on every export"));
     rows.add(new Row(OTLP, "`OTEL_EXPORTER_OTLP_COMPRESSION=gzip`", "`OTEL_EXPORTER_OTLP_COMPRESSION`", "any",

@@ -25,7 +25,7 @@ record Row(Group group, String setting, String python, String request, Function<
       return "refused: `" + run.refusal() + "`";
     }
     if (run.failure() != null) {
-      return "could not run: " + run.failure();
+      return run.failure().startsWith("could not") ? run.failure() : "could not run: " + run.failure();
     }
     try {
       return observe.apply(run);
