@@ -14,23 +14,29 @@ import java.util.List;
  */
 final class CollectorDown {
 
-  static final double LATENCY_RATIO = 1.5;
+  /**
+   * A request that waited on the hung export would take the export timeout, a second, some hundred times its usual few
+   * milliseconds; twice is room for a machine that other work shares.
+   */
+  static final double LATENCY_RATIO = 2.0;
   static final Duration TIMEOUT = Duration.ofSeconds(1); // OTEL_EXPORTER_OTLP_TIMEOUT in the group's environment
-  static final String EXPECTED_LATENCY = "served as fast as with the collector answering (median within 1.5×)";
+  static final String EXPECTED_LATENCY = "served as fast as with the collector answering (within 2×, round by round)";
   static final String EXPECTED_TIMEOUT =
       "export given up, `Failed to export` logged; SIGTERM: exits within the timeout + 1 s (beyond an ordinary stop)";
   private static final int WARM_UP = 40;
-  private static final int ROUNDS = 4;
-  private static final int PER_ROUND = 25;
+  private static final int ROUNDS = 8;
+  private static final int PER_ROUND = 15;
 
   static void run(ModeRun run) {
     for (int i = 0; i < WARM_UP; i++) {
       run.timeRequest("warm");
     }
-    // Rounds of collector up and collector hanging, in turn, so that the machine's other load falls on both alike.
-    List<Long> up = new ArrayList<>();
-    List<Long> down = new ArrayList<>();
+    // Rounds of collector up and collector hanging, in turn, so that the machine's other load falls on both alike; the
+    // median of the rounds' ratios, so that a burst of it in one round does not decide.
+    List<Double> ratios = new ArrayList<>();
     for (int round = 0; round < ROUNDS; round++) {
+      List<Long> up = new ArrayList<>();
+      List<Long> down = new ArrayList<>();
       run.receiver.startAnswering();
       for (int i = 0; i < PER_ROUND; i++) {
         up.add(run.timeRequest("up"));
@@ -39,8 +45,9 @@ final class CollectorDown {
       for (int i = 0; i < PER_ROUND; i++) {
         down.add(run.timeRequest("down"));
       }
+      ratios.add((double) median(down) / median(up));
     }
-    run.measure("latency ratio", (double) median(down) / median(up));
+    run.measure("latency ratio", ratios.stream().sorted().toList().get(ROUNDS / 2));
     run.send("baggage", traceparent(SAMPLED, true), "baggage: tenant=acme");
     run.measure("failure logged", run.awaitLine("Failed to export", TIMEOUT.plusSeconds(3)));
     run.send("last"); // queued when SIGTERM comes: the shutdown exports it, to the collector that hangs
