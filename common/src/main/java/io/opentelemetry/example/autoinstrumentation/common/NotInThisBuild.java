@@ -18,7 +18,7 @@ final class NotInThisBuild {
   static void check(ConfigProperties config) {
     for (String signal : List.of("traces", "metrics", "logs")) {
       String protocol = config.getString("otel.exporter.otlp." + signal + ".protocol",
-          config.getString("otel.exporter.otlp.protocol", "http/protobuf"));
+          config.getString("otel.exporter.otlp.protocol", "grpc")); // autoconfigure's own default
       boolean otlp = config.getList("otel." + signal + ".exporter").contains("otlp");
       if (otlp && protocol.equals("grpc")) {
         throw new ConfigurationException("OTLP over grpc needs OkHttp, which the SDK modes leave out; " + INSTEAD);

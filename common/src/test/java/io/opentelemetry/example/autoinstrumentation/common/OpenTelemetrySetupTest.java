@@ -52,6 +52,13 @@ class OpenTelemetrySetupTest {
   }
 
   @Test
+  void withoutTheDefaultsFileAutoconfigureWouldSpeakGrpc() {
+    assertThatThrownBy(() -> NotInThisBuild.check(config(Map.of("otel.traces.exporter", "otlp"))))
+        .hasMessageStartingWith("OTLP over grpc");
+    NotInThisBuild.check(config(Map.of("otel.traces.exporter", "otlp", "otel.exporter.otlp.protocol", "http/protobuf")));
+  }
+
+  @Test
   void grpcIsNoProblemWhenNothingExportsOtlp() {
     NotInThisBuild.check(config(Map.of("otel.traces.exporter", "console", "otel.exporter.otlp.protocol", "grpc")));
   }
