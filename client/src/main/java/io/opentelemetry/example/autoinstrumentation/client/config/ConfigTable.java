@@ -4,8 +4,7 @@ import static io.opentelemetry.example.autoinstrumentation.client.config.Observe
 import static io.opentelemetry.example.autoinstrumentation.client.harness.Mode.MANUAL;
 import static io.opentelemetry.example.autoinstrumentation.client.harness.Mode.PROGRAMMATIC;
 
-import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
-import io.opentelemetry.example.autoinstrumentation.client.harness.OtlpReceiver;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpans;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -410,7 +409,7 @@ final class ConfigTable {
   }
 
   static int jsonSpans(List<String> lines) {
-    return (int) io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpans.parse(lines).stream()
+    return (int) ExportedSpans.parse(lines).stream()
         .filter(span -> span.kind().equals("SERVER")).count();
   }
 

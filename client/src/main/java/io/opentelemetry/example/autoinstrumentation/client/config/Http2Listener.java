@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A loopback port that only notes whether a client opened an HTTP/2 connection with prior knowledge, as a gRPC client
@@ -51,7 +52,7 @@ final class Http2Listener implements AutoCloseable {
         client.setSoTimeout(2_000);
         InputStream in = client.getInputStream();
         byte[] start = in.readNBytes(PREFACE.length);
-        prefaceSeen |= java.util.Arrays.equals(start, PREFACE);
+        prefaceSeen |= Arrays.equals(start, PREFACE);
       } catch (SocketException closed) {
         return;
       } catch (IOException e) {
