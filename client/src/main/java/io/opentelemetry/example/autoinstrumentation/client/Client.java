@@ -46,7 +46,7 @@ public final class Client {
     String defaultUrl = "http://localhost:" + ServerAddress.fromEnvironment().port() + PATH;
     URI uri = uri(Environment.getOrDefault("SERVER_URL", defaultUrl), param);
     Duration timeout = timeout(Environment.getOrDefault("CLIENT_TIMEOUT_SECONDS", "10"));
-    OpenTelemetrySdk openTelemetry = OpenTelemetrySetup.initialize("client").sdk();
+    OpenTelemetrySdk openTelemetry = OpenTelemetrySetup.initialize().sdk();
     // The SDK's shutdown hook exports the spans as the JVM exits.
     System.exit(call(openTelemetry, uri, timeout));
   }

@@ -48,7 +48,7 @@ class AgentOnSdkServersIT {
   }
 
   private static List<ExportedSpan> serverSpansUnderTheAgent(Mode mode, int expected) throws Exception {
-    List<String> agent = Mode.agentOptions(ProjectLayout.root(), mode.module());
+    List<String> agent = Mode.agentOptions(ProjectLayout.root());
     ProcessOutput output;
     try (ServerProcess server = ServerProcess.start(mode, Map.of(), agent, Duration.ofSeconds(60))) {
       HttpResponse<String> response = HttpClient.newHttpClient().send(

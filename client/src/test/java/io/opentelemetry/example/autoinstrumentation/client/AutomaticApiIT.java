@@ -125,7 +125,7 @@ class AutomaticApiIT {
     libraries().stream().filter(path -> !path.getFileName().toString().matches(API_JAR)).forEach(classPath::add);
     classPath.addAll(newer);
     List<String> command = new ArrayList<>(List.of(JavaProcess.javaExecutable()));
-    command.addAll(Mode.agentOptions(root, AutomaticApi.MODULE));
+    command.addAll(Mode.agentOptions(root));
     command.addAll(List.of("-cp", join(classPath), MAIN));
 
     Answer answer;
@@ -160,7 +160,7 @@ class AutomaticApiIT {
     classPath.addAll(api);
     List<String> command = new ArrayList<>(List.of(JavaProcess.javaExecutable()));
     if (underAgent) {
-      command.addAll(Mode.agentOptions(root, "probe"));
+      command.addAll(Mode.agentOptions(root));
     }
     command.addAll(List.of("-cp", join(classPath), GlobalOpenTelemetryProbe.class.getName()));
     ProcessOutput output = JavaProcess.start(command, root, Map.of()).await(START);

@@ -43,7 +43,8 @@ class DocsIT {
 
   @Test
   void excerptsAndOutputsMatchTheCodeAndARealRun() throws Exception {
-    for (Map.Entry<Path, String> page : Docs.regenerate(root).entrySet()) {
+    // ConfigParityIT compares the configuration table with its own run of it: running the table twice would cost a minute.
+    for (Map.Entry<Path, String> page : Docs.regenerate(root, Set.of("config-table")).entrySet()) {
       assertThat(Files.readString(page.getKey())).as("%s is stale: run make docs", root.relativize(page.getKey()))
           .isEqualTo(page.getValue());
     }

@@ -8,6 +8,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -27,18 +28,21 @@ public record OpenTelemetrySetup(OpenTelemetrySdk sdk, ConfigProperties config) 
   static final String ADD_THREAD_DETAILS = "otel.javaagent.add-thread-details";
 
   /**
-   * Builds the SDK for {@code serviceName} and registers a shutdown hook that flushes it. A bad configuration ends the
-   * process with one line on stderr.
+   * Builds the SDK and registers a shutdown hook that flushes it. The service is named as under the agent: {@code
+   * OTEL_SERVICE_NAME} (or {@code service.name} in {@code OTEL_RESOURCE_ATTRIBUTES}) if set, else the jar's name, found
+   * by the agent's own detector from {@code opentelemetry-resources}. A bad configuration ends the process with one line
+   * on stderr.
    */
-  public static OpenTelemetrySetup initialize(String serviceName) {
+  public static OpenTelemetrySetup initialize() {
     OneLineLogging.install();
     AtomicReference<ConfigProperties> config = new AtomicReference<>();
     try {
       OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
-          .addPropertiesSupplier(() -> defaults(serviceName))
+          .addPropertiesSupplier(OpenTelemetrySetup::defaults)
           .addPropertiesCustomizer(properties -> {
-            config.set(properties); // the public hook that hands out the merged configuration; it changes nothing
-            return Map.of();
+            NotInThisBuild.check(properties);
+            config.set(properties); // the public hook that hands out the merged configuration
+            return exportTimeout(properties);
           })
           .addTracerProviderCustomizer(OpenTelemetrySetup::addThreadDetails)
           .build()
@@ -49,7 +53,7 @@ public record OpenTelemetrySetup(OpenTelemetrySdk sdk, ConfigProperties config) 
     }
   }
 
-  static Map<String, String> defaults(String serviceName) {
+  static Map<String, String> defaults() {
     Map<String, String> defaults = new HashMap<>();
     Properties file = new Properties();
     try (InputStream in = OpenTelemetrySetup.class.getResourceAsStream("/otel-defaults.properties")) {
@@ -58,8 +62,22 @@ public record OpenTelemetrySetup(OpenTelemetrySdk sdk, ConfigProperties config) 
       throw new UncheckedIOException(e);
     }
     file.stringPropertyNames().forEach(key -> defaults.put(key, file.getProperty(key)));
-    defaults.put("otel.service.name", serviceName);
     return defaults;
+  }
+
+  /**
+   * The JDK's HTTP sender, when an export has used up OTEL_EXPORTER_OTLP_TIMEOUT, still sleeps a retry back-off of about
+   * a second before it gives up; the agent's OkHttp sender gives up at once. So that the timeout bounds an export, and a
+   * shutdown, as it does under the agent, the batch processor waits no longer than it, unless OTEL_BSP_EXPORT_TIMEOUT
+   * says otherwise.
+   */
+  static Map<String, String> exportTimeout(ConfigProperties config) {
+    if (config.getString("otel.bsp.export.timeout") != null || !config.getList("otel.traces.exporter").contains("otlp")) {
+      return Map.of();
+    }
+    Duration timeout = config.getDuration("otel.exporter.otlp.traces.timeout",
+        config.getDuration("otel.exporter.otlp.timeout", Duration.ofSeconds(10)));
+    return Map.of("otel.bsp.export.timeout", String.valueOf(timeout.toMillis()));
   }
 
   private static SdkTracerProviderBuilder addThreadDetails(

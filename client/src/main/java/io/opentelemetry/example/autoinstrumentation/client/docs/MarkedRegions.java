@@ -36,6 +36,26 @@ final class MarkedRegions {
     return filled.toString();
   }
 
+  /** What the output region {@code name} of {@code page} holds now, or null when the page has none. */
+  static String current(String page, String name) {
+    return BLOCK.matcher(page).results()
+        .filter(result -> result.group(2).equals("output") && result.group(3).equals(name))
+        .map(result -> result.group(4)).findFirst().orElse(null);
+  }
+
+  /** {@code page} with only the output region {@code name} filled with {@code content}. */
+  static String fillOutput(String page, String name, String content) {
+    Matcher matcher = BLOCK.matcher(page);
+    StringBuilder filled = new StringBuilder();
+    while (matcher.find()) {
+      boolean target = matcher.group(2).equals("output") && matcher.group(3).equals(name);
+      matcher.appendReplacement(filled, Matcher.quoteReplacement(
+          target ? matcher.group(1) + content + matcher.group(5) : matcher.group()));
+    }
+    matcher.appendTail(filled);
+    return filled.toString();
+  }
+
   /** The names of the outputs a page asks for. */
   static List<String> outputNames(String page) {
     return BLOCK.matcher(page).results().filter(result -> result.group(2).equals("output")).map(result -> result.group(3)).toList();

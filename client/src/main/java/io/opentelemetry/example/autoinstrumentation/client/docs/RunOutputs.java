@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.example.autoinstrumentation.client.compare.Compare;
 import io.opentelemetry.example.autoinstrumentation.client.harness.AutomaticApi;
+import io.opentelemetry.example.autoinstrumentation.client.config.ConfigParity;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ClientProcess;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Placeholders;
@@ -44,7 +45,8 @@ final class RunOutputs {
 
   /**
    * Runs what {@code names} need; each name is {@code span-<mode>}, {@code span-automatic-api}, {@code client-spans},
-   * {@code span-trees} (every server's spans for that request, side by side) or {@code compare-table}.
+   * {@code span-trees} (every server's spans for that request, side by side), {@code compare-table} or
+   * {@code config-table}.
    */
   static RunOutputs capture(List<String> names) throws IOException {
     RunOutputs run = new RunOutputs();
@@ -72,6 +74,14 @@ final class RunOutputs {
       }
       String markdown = Files.readString(reports.resolve("compare.md"));
       run.outputs.put("compare-table", markdown);
+    }
+    if (names.contains("config-table")) {
+      ConfigParity.Result table = ConfigParity.run();
+      if (!table.unexpected().isEmpty()) {
+        throw new IllegalStateException("the configuration table has rows that act other than expected, first "
+            + table.unexpected().get(0).setting() + "; fix them before generating the docs");
+      }
+      run.outputs.put("config-table", table.markdown());
     }
     return run;
   }

@@ -23,7 +23,7 @@ public final class AutomaticApi {
     List<String> command = new ArrayList<>();
     command.add(JavaProcess.javaExecutable());
     if (underAgent) {
-      command.addAll(Mode.agentOptions(root, MODULE));
+      command.addAll(Mode.agentOptions(root));
     }
     command.add("-jar");
     command.add(jar(root).toString());

@@ -16,8 +16,8 @@ import java.util.Map;
 public final class ExportedSpans {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String[] KINDS = {"UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"};
-  private static final String[] STATUSES = {"UNSET", "OK", "ERROR"};
+  static final String[] KINDS = {"UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"};
+  static final String[] STATUSES = {"UNSET", "OK", "ERROR"};
 
   public static List<ExportedSpan> parse(List<String> lines) {
     List<ExportedSpan> spans = new ArrayList<>();

@@ -16,7 +16,7 @@ public enum Mode {
     this.module = module;
   }
 
-  /** The Maven module, which is also the jar's name and the service name. */
+  /** The Maven module, which is also the jar's name and so, unless OTEL_SERVICE_NAME says otherwise, the service name. */
   public String module() {
     return module;
   }
@@ -54,16 +54,15 @@ public enum Mode {
     command.add(JavaProcess.javaExecutable());
     command.addAll(jvmOptions);
     if (this == AUTOMATIC) {
-      command.addAll(agentOptions(root, module));
+      command.addAll(agentOptions(root));
     }
     return command;
   }
 
-  /** The flags that put a JVM under the agent, with the shared defaults and {@code serviceName}. */
-  public static List<String> agentOptions(Path root, String serviceName) {
+  /** The flags that put a JVM under the agent, with the shared defaults; the agent names the service after the jar. */
+  public static List<String> agentOptions(Path root) {
     return List.of(
         "-javaagent:" + root.resolve(AUTOMATIC.module).resolve("target/opentelemetry-javaagent.jar"),
-        "-Dotel.javaagent.configuration-file=" + root.resolve(ProjectLayout.OTEL_DEFAULTS),
-        "-Dotel.service.name=" + serviceName);
+        "-Dotel.javaagent.configuration-file=" + root.resolve(ProjectLayout.OTEL_DEFAULTS));
   }
 }

@@ -73,9 +73,9 @@ class ComparisonTest {
   @Test
   void resourceKeysOnlyTheAgentHasAreExpectedOthersAreNot() {
     Map<Mode, Set<String>> resources = new EnumMap<>(Mode.class);
-    resources.put(Mode.MANUAL, Set.of("service.name"));
-    resources.put(Mode.AUTOMATIC, Set.of("service.name", "host.name", "custom.key"));
-    resources.put(Mode.PROGRAMMATIC, Set.of("service.name"));
+    resources.put(Mode.MANUAL, Set.of("service.name", "host.name"));
+    resources.put(Mode.AUTOMATIC, Set.of("service.name", "host.name", "service.instance.id", "custom.key"));
+    resources.put(Mode.PROGRAMMATIC, Set.of("service.name", "host.name"));
 
     List<Row> rows = Comparison.rows(Map.of(), resources);
 
@@ -83,7 +83,8 @@ class ComparisonTest {
         .extracting(Row::field, Row::verdict)
         .containsExactly(
             tuple("custom.key", Verdict.DIFFERENT),
-            tuple("host.name", Verdict.EXPECTED),
+            tuple("host.name", Verdict.SAME),
+            tuple("service.instance.id", Verdict.EXPECTED),
             tuple("service.name", Verdict.SAME));
   }
 

@@ -9,7 +9,7 @@ import spark.Service;
 public final class FailingRoutesServer {
 
   public static void main(String[] args) {
-    OpenTelemetrySetup otel = OpenTelemetrySetup.initialize("server-manual");
+    OpenTelemetrySetup otel = OpenTelemetrySetup.initialize();
     ServerAddress address = ServerAddress.fromEnvironment();
     Service http = address.ignite();
     FailingRoutes.declare(http, (route, handler) -> ServerManual.traced(otel.sdk(), otel.config(), route, handler));

@@ -19,7 +19,7 @@ import spark.Service;
 public final class ServerManual {
 
   public static void main(String[] args) {
-    OpenTelemetrySetup otel = OpenTelemetrySetup.initialize("server-manual");
+    OpenTelemetrySetup otel = OpenTelemetrySetup.initialize();
     ServerAddress address = ServerAddress.fromEnvironment();
     address.announce(serve(otel.sdk(), otel.config(), address));
   }

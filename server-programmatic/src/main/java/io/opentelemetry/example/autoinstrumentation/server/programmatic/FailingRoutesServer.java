@@ -10,7 +10,7 @@ import spark.Service;
 public final class FailingRoutesServer {
 
   public static void main(String[] args) {
-    OpenTelemetrySetup otel = OpenTelemetrySetup.initialize("server-programmatic");
+    OpenTelemetrySetup otel = OpenTelemetrySetup.initialize();
     ServerAddress address = ServerAddress.fromEnvironment();
     Service http = address.ignite();
     SparkTelemetry.builder(otel.sdk()).configure(otel.config()).build().instrument(http);

@@ -12,7 +12,7 @@ import spark.Service;
 public final class ServerProgrammatic {
 
   public static void main(String[] args) {
-    OpenTelemetrySetup otel = OpenTelemetrySetup.initialize("server-programmatic");
+    OpenTelemetrySetup otel = OpenTelemetrySetup.initialize();
     ServerAddress address = ServerAddress.fromEnvironment();
     address.announce(serve(otel.sdk(), otel.config(), address));
   }
