@@ -29,7 +29,8 @@ public final class RealHandler implements Route {
 
   public static final String PATH = "/real_handler";
   static final String COUNT_ORDERS = "SELECT COUNT(*) FROM orders WHERE customer = ?";
-  public static final String DATABASE_URL = "jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1;INIT=RUNSCRIPT FROM 'classpath:/orders.sql'";
+  public static final String DATABASE_URL =
+      "jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1;INIT=RUNSCRIPT FROM 'classpath:/orders.sql'";
 
   private final Call.Factory http;
   private final DataSource database;
@@ -61,6 +62,7 @@ public final class RealHandler implements Route {
     });
   }
 
+  // tag::handle[]
   @Override
   public Object handle(Request request, Response response) throws IOException {
     String customer = request.queryParams("param");
@@ -69,6 +71,7 @@ public final class RealHandler implements Route {
     response.type("application/json");
     return String.format(Locale.ROOT, "{\"server_request\":%d,\"orders\":%d}", served, orders.join());
   }
+  // end::handle[]
 
   /** Calls {@code /server_request} at the address this request came in on, so any bind address works. */
   private int callServerRequest(Request request, String param) throws IOException {

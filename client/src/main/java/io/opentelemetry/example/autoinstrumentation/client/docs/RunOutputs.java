@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.example.autoinstrumentation.client.compare.Compare;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ClientProcess;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Placeholders;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
@@ -23,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the docs show of real runs: each mode's server span and the client's spans for the seed's request, and the
- * comparison. Values that change from run to run are replaced by named placeholders, so the docs change only when
+ * What the docs show of real runs: each mode's server span and the client's spans for the seed's request, the trace
+ * of its real handler, and the comparison. Values that change from run to run are replaced by named placeholders, so the docs change only when
  * behaviour does.
  */
 final class RunOutputs {
@@ -33,13 +34,20 @@ final class RunOutputs {
 
   private final Map<String, String> outputs = new HashMap<>();
 
-  /** Runs what {@code names} need; each name is {@code span-<mode>}, {@code client-spans} or {@code compare-table}. */
+  /**
+   * Runs what {@code names} need; each name is {@code span-<mode>}, {@code client-spans}, {@code tree-<mode>} (the real
+   * handler's trace), {@code real-handler-lines} or {@code compare-table}.
+   */
   static RunOutputs capture(List<String> names) throws IOException {
     RunOutputs run = new RunOutputs();
     for (Mode mode : Mode.values()) {
-      if (names.contains("span-" + mode.label()) || (mode == Mode.MANUAL && names.contains("client-spans"))) {
-        run.seedRequest(mode);
+      boolean tree = names.contains("tree-" + mode.label());
+      if (tree || names.contains("span-" + mode.label()) || (mode == Mode.MANUAL && names.contains("client-spans"))) {
+        run.walkthrough(mode, tree);
       }
+    }
+    if (names.contains("real-handler-lines")) {
+      run.outputs.put("real-handler-lines", LineCounts.table(ProjectLayout.root()));
     }
     if (names.contains("compare-table")) {
       Path reports = ProjectLayout.root().resolve("target/compare"); // where make compare writes them too
@@ -56,13 +64,21 @@ final class RunOutputs {
     return outputs.get(name);
   }
 
-  /** The seed's walkthrough for one mode: the server, the real client, the spans each printed. */
-  private void seedRequest(Mode mode) throws IOException {
+  /**
+   * The walkthrough for one mode, on one server: the real client's request to {@code /server_request}, with the spans
+   * each printed; then, if {@code tree}, its request to {@code /real_handler} and the whole trace that made.
+   */
+  private void walkthrough(Mode mode, boolean tree) throws IOException {
     ProcessOutput server;
     ProcessOutput client;
+    ProcessOutput treeClient = null;
     try (ServerProcess process = ServerProcess.start(mode, Map.of(), Duration.ofSeconds(60))) {
       client = ClientProcess.run(Map.of("SERVER_URL", process.uri("/server_request").toString()), "testing");
       process.awaitSpans(1, Duration.ofSeconds(15));
+      if (tree) {
+        treeClient = ClientProcess.run(Map.of("SERVER_URL", process.uri("/real_handler").toString()), "testing");
+        process.awaitSpans(1 + 4, Duration.ofSeconds(15));
+      }
       server = process.stop();
     }
     List<JsonNode> clientSpans = spans(client.stderr());
@@ -71,13 +87,21 @@ final class RunOutputs {
       ids.put(span.path("spanId").asText(), span.path("kind").asInt() == 3 ? "<client's CLIENT span id>" : "<client's root span id>");
       ids.put(span.path("traceId").asText(), "<trace id>");
     }
-    List<JsonNode> serverSpans = spans(server.stderr());
+    // The seed request's span is the one in the client's trace; the rest, if any, are the real handler's.
+    List<JsonNode> serverSpans = spans(server.stderr()).stream()
+        .filter(span -> ids.containsKey(span.path("traceId").asText())).toList();
     serverSpans.forEach(span -> ids.put(span.path("spanId").asText(), "<server span id>"));
     outputs.put("span-" + mode.label(), fence(normalize(serverSpans.get(0), ids)));
     if (mode == Mode.MANUAL) {
       ArrayNode array = JSON.createArrayNode();
       clientSpans.forEach(span -> array.add(normalize(span, ids)));
       outputs.put("client-spans", fence(array));
+    }
+    if (treeClient != null) {
+      String seedTrace = clientSpans.get(0).path("traceId").asText();
+      List<ExportedSpan> trace = new ArrayList<>(treeClient.spans());
+      server.spans().stream().filter(span -> !span.traceId().equals(seedTrace)).forEach(trace::add);
+      outputs.put("tree-" + mode.label(), TraceTrees.draw(trace));
     }
   }
 

@@ -21,7 +21,10 @@ public final class ServerAutomatic {
       return "served";
     });
     // tag::real-handler[]
-    http.get(RealHandler.PATH, new RealHandler(new OkHttpClient(), RealHandler.database(), RealHandler.executor()));
+    http.get(RealHandler.PATH, new RealHandler(
+        new OkHttpClient(),
+        RealHandler.database(),
+        RealHandler.executor()));
     // end::real-handler[]
     return http;
   }

@@ -30,7 +30,9 @@ import okhttp3.Response;
  * The CLIENT span of an OkHttp call, written by hand: a network interceptor that starts the span, puts its context into
  * the request's headers ({@code traceparent}), and sets the stable HTTP client attributes that the agent's OkHttp
  * instrumentation sets. OkHttp runs it on the thread that executes the call, so a call made with {@code execute()}
- * continues the caller's trace; one made with {@code enqueue} runs on OkHttp's threads and would need its context carried.
+ * continues the caller's trace; one made with {@code enqueue} runs on OkHttp's threads and would need its context
+ * carried. It runs once a connection is open: a call that cannot connect makes no span (upstream's OkHttp
+ * instrumentation adds an application interceptor for that case).
  */
 final class ClientSpanInterceptor implements Interceptor {
 
@@ -42,6 +44,7 @@ final class ClientSpanInterceptor implements Interceptor {
     this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
   }
 
+  // tag::intercept[]
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
@@ -75,6 +78,7 @@ final class ClientSpanInterceptor implements Interceptor {
       span.end();
     }
   }
+  // end::intercept[]
 
   /** The URL as a span may show it: credentials and signatures redacted, as the agent does. */
   static String urlFull(HttpUrl url) {

@@ -36,7 +36,7 @@ import javax.sql.DataSource;
 final class DatabaseSpans {
 
   private static final Set<String> EXECUTE = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
-  /** The table a simple statement reads or writes; the agent parses any SQL, this only the shapes an app like this has. */
+  /** The table a simple statement reads or writes: the agent parses any SQL, this the shapes an app like this has. */
   private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:FROM|INTO|UPDATE)\\s+([A-Za-z_][\\w.]*)");
 
   private final Tracer tracer;
@@ -73,6 +73,7 @@ final class DatabaseSpans {
         EXECUTE.contains(method.getName()) && args == null ? traced(sql, call) : call.proceed());
   }
 
+  // tag::traced[]
   /** Runs one statement inside its span. Its text has placeholders, not values, so it can be recorded as it is. */
   private Object traced(String sql, Call call) throws Throwable {
     String operation = sql.strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
@@ -99,6 +100,7 @@ final class DatabaseSpans {
       span.end();
     }
   }
+  // end::traced[]
 
   /** The intercepted call itself. */
   private interface Call {

@@ -18,7 +18,7 @@ import spark.Route;
 import spark.Service;
 
 // tag::server[]
-/** The server with its SERVER span written by hand: the route body runs inside a span that {@link #traced} makes. */
+/** The server with its spans written by hand: each route body runs inside a SERVER span that {@link #traced} makes. */
 public final class ServerManual {
 
   public static void main(String[] args) {

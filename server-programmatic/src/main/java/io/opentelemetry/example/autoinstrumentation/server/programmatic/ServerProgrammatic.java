@@ -13,7 +13,7 @@ import okhttp3.OkHttpClient;
 import spark.Service;
 
 // tag::server[]
-/** The server, instrumented by one line that installs a reusable library instrumentation. */
+/** The server, instrumented by library instrumentations: one line for Spark, one for each client the handler uses. */
 public final class ServerProgrammatic {
 
   public static void main(String[] args) {
@@ -33,7 +33,7 @@ public final class ServerProgrammatic {
     // tag::real-handler[]
     http.get(RealHandler.PATH, new RealHandler(
         OkHttpTelemetry.create(openTelemetry).createCallFactory(new OkHttpClient()),
-        JdbcTelemetry.builder(openTelemetry).setDataSourceInstrumenterEnabled(false).build().wrap(RealHandler.database()),
+        JdbcTelemetry.create(openTelemetry).wrap(RealHandler.database()),
         Context.taskWrapping(RealHandler.executor())));
     // end::real-handler[]
     return http;
