@@ -24,9 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the docs show of real runs: each mode's server span and the client's spans for the seed's request, the trace
- * of its real handler, and the comparison. Values that change from run to run are replaced by named placeholders, so the docs change only when
- * behaviour does.
+ * What the docs show of real runs: each mode's server span and the client's spans for the Python example's request, the
+ * trace of the real handler, and the comparison. Values that change from run to run are replaced by named
+ * placeholders, so the docs change only when behaviour does.
  */
 final class RunOutputs {
 
@@ -87,7 +87,7 @@ final class RunOutputs {
       ids.put(span.path("spanId").asText(), span.path("kind").asInt() == 3 ? "<client's CLIENT span id>" : "<client's root span id>");
       ids.put(span.path("traceId").asText(), "<trace id>");
     }
-    // The seed request's span is the one in the client's trace; the rest, if any, are the real handler's.
+    // The span of /server_request is the one in the client's trace; the rest, if any, are the real handler's.
     List<JsonNode> serverSpans = spans(server.stderr()).stream()
         .filter(span -> ids.containsKey(span.path("traceId").asText())).toList();
     serverSpans.forEach(span -> ids.put(span.path("spanId").asText(), "<server span id>"));
@@ -98,9 +98,9 @@ final class RunOutputs {
       outputs.put("client-spans", fence(array));
     }
     if (treeClient != null) {
-      String seedTrace = clientSpans.get(0).path("traceId").asText();
+      String firstTrace = clientSpans.get(0).path("traceId").asText();
       List<ExportedSpan> trace = new ArrayList<>(treeClient.spans());
-      server.spans().stream().filter(span -> !span.traceId().equals(seedTrace)).forEach(trace::add);
+      server.spans().stream().filter(span -> !span.traceId().equals(firstTrace)).forEach(trace::add);
       outputs.put("tree-" + mode.label(), TraceTrees.draw(trace));
     }
   }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import spark.Service;
 
-/** The seed's server as shipped, and its real handler; the library's other behaviour is in SparkTelemetryTest. */
+/** The server as shipped, both routes; the library's other behaviour is in SparkTelemetryTest. */
 class ServerProgrammaticTest {
 
   @RegisterExtension static final OpenTelemetryExtension testing = OpenTelemetryExtension.create();
