@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +25,8 @@ import java.util.Set;
 
 /**
  * {@code make compare}: runs every mode as its own process through the same scenarios and checks, row by row, that
- * their server spans are the same, or differ only as {@link KnownDifferences} says. Exit code 0 when they do, 1 when a
+ * their spans are the same, or differ only as {@link KnownDifferences} says: the server span of each scenario, and every
+ * span of the real handler's trace. Exit code 0 when they do, 1 when a
  * row is DIFFERENT, 2 when a mode could not be run.
  */
 public final class Compare {
@@ -47,22 +49,22 @@ public final class Compare {
 
   /** Runs the comparison, prints the table, writes the reports into {@code reports}, and returns the exit code. */
   public static int run(Path reports) {
-    Map<Scenario, Map<Mode, Map<String, String>>> spans = new EnumMap<>(Scenario.class);
+    Map<String, Map<Mode, Map<String, String>>> spans = new LinkedHashMap<>();
     for (Scenario scenario : Scenario.values()) {
-      spans.put(scenario, new EnumMap<>(Mode.class));
+      scenario.sections().forEach(section -> spans.put(section, new EnumMap<>(Mode.class)));
     }
     Map<Mode, Set<String>> resources = new EnumMap<>(Mode.class);
     for (Mode mode : Mode.values()) {
       long started = System.nanoTime();
       try {
         ModeResult result = runMode(mode);
-        result.spans().forEach((scenario, fields) -> spans.get(scenario).put(mode, fields));
+        result.spans().forEach((section, fields) -> spans.get(section).put(mode, fields));
         resources.put(mode, result.resourceKeys());
       } catch (ServerStartException | UncheckedIOException | IllegalStateException e) {
         System.err.println("error: cannot run " + mode.label() + ": " + e.getMessage());
         return 2;
       }
-      System.out.printf(Locale.ROOT, "%-13s %d server spans in %.1f s%n", mode.label(),
+      System.out.printf(Locale.ROOT, "%-13s %d spans in %.1f s%n", mode.label(),
           spans.values().stream().filter(byMode -> byMode.containsKey(mode)).count(),
           (System.nanoTime() - started) / 1e9);
     }
@@ -78,55 +80,61 @@ public final class Compare {
     return Comparison.exitCode(rows);
   }
 
-  record ModeResult(Map<Scenario, Map<String, String>> spans, Set<String> resourceKeys) {}
+  /** A mode's spans, normalized, by section; and the resource keys of its server. */
+  record ModeResult(Map<String, Map<String, String>> spans, Set<String> resourceKeys) {}
 
   static ModeResult runMode(Mode mode) {
-    Map<Scenario, Map<String, String>> spans = new EnumMap<>(Scenario.class);
+    Map<String, Map<String, String>> spans = new LinkedHashMap<>();
     Set<String> resourceKeys = Set.of();
     for (Scenario.App app : Scenario.App.values()) {
       List<Scenario> scenarios = Arrays.stream(Scenario.values()).filter(scenario -> scenario.app == app).toList();
       AppRun run = runApp(mode, app, scenarios);
-      for (ExportedSpan span : run.output().spans()) {
+      List<ExportedSpan> output = run.output().spans();
+      for (ExportedSpan span : output) {
         Scenario scenario = Scenario.of(String.valueOf(span.attribute("url.path")), (String) span.attribute("url.query"));
-        if (span.kind().equals("SERVER") && scenarios.contains(scenario)) {
-          spans.put(scenario, Normalizer.fields(span, run.clientSpanId()));
+        if (span.kind().equals("SERVER") && scenarios.contains(scenario) && !scenario.isTree()) {
+          spans.put(scenario.name(), Normalizer.fields(span, run.clientSpanIds().get(scenario)));
           if (app == Scenario.App.SERVER) {
             resourceKeys = span.resource().keySet();
           }
         }
       }
+      for (Scenario tree : scenarios.stream().filter(Scenario::isTree).toList()) {
+        Normalizer.tree(output, tree.param(), run.clientSpanIds().get(tree))
+            .forEach((span, fields) -> spans.put(span.section(), fields));
+      }
     }
     return new ModeResult(spans, resourceKeys);
   }
 
-  /** What one of a mode's programs printed for {@code scenarios}, and the client's CLIENT span id if it called. */
-  private record AppRun(ProcessOutput output, String clientSpanId) {}
+  /** What one of a mode's programs printed for {@code scenarios}, and the client's CLIENT span id for each it called. */
+  private record AppRun(ProcessOutput output, Map<Scenario, String> clientSpanIds) {}
 
   private static AppRun runApp(Mode mode, Scenario.App app, List<Scenario> scenarios) {
     Path root = ProjectLayout.root();
     List<String> command = app == Scenario.App.SERVER ? mode.command(root, List.of()) : mode.failingRoutesCommand(root);
-    String clientSpanId = null;
+    Map<Scenario, String> clientSpanIds = new EnumMap<>(Scenario.class);
     try (ServerProcess process = ServerProcess.start(mode, command, Scenario.SERVER_ENVIRONMENT, START_TIMEOUT)) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       int expected = 0;
       for (Scenario scenario : scenarios) {
         if (scenario.throughClient) {
-          clientSpanId = callThroughClient(process);
+          clientSpanIds.put(scenario, callThroughClient(process, scenario));
         } else {
           send(http, process, scenario);
         }
-        expected += mode == Mode.MANUAL && scenario == Scenario.NOT_FOUND ? 0 : 1;
+        expected += scenario.isTree() ? TreeSpan.values().length : mode == Mode.MANUAL && scenario == Scenario.NOT_FOUND ? 0 : 1;
       }
       process.awaitSpans(expected, EXPORT_TIMEOUT);
-      return new AppRun(process.stop(), clientSpanId);
+      return new AppRun(process.stop(), clientSpanIds);
     }
   }
 
-  /** The Python example's request made by the real client; returns its CLIENT span's id, the server span's expected parent. */
-  private static String callThroughClient(ServerProcess server) {
+  /** The scenario's request made by the real client; returns its CLIENT span's id, the server span's expected parent. */
+  private static String callThroughClient(ServerProcess server, Scenario scenario) {
     Map<String, String> environment = new HashMap<>();
-    environment.put("SERVER_URL", server.uri("/server_request").toString());
-    ProcessOutput client = ClientProcess.run(environment, "testing");
+    environment.put("SERVER_URL", server.uri(scenario.path()).toString());
+    ProcessOutput client = ClientProcess.run(environment, scenario.param());
     if (client.exitCode() != 0) {
       throw new ServerStartException("the client failed: " + String.join(" ", client.stderr()));
     }

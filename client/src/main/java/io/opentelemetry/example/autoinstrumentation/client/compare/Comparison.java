@@ -16,13 +16,15 @@ final class Comparison {
   static final String RESOURCE = "resource";
 
   /**
-   * @param spans per scenario run, per mode, the normalized fields of its server span (a mode without one is absent)
+   * @param spans per section, in the order shown, per mode, the normalized fields of the section's span (a mode
+   *     without one is absent). A section is a scenario's name ({@link Scenario#sections()}), or one span of the
+   *     real handler's trace ({@link TreeSpan#section()}).
    * @param resources per mode, the resource attribute keys its server reported
    */
-  static List<Row> rows(Map<Scenario, Map<Mode, Map<String, String>>> spans, Map<Mode, Set<String>> resources) {
+  static List<Row> rows(Map<String, Map<Mode, Map<String, String>>> spans, Map<Mode, Set<String>> resources) {
     List<Row> rows = new ArrayList<>();
-    for (Scenario scenario : spans.keySet()) {
-      Map<Mode, Map<String, String>> byMode = spans.get(scenario);
+    for (String section : spans.keySet()) {
+      Map<Mode, Map<String, String>> byMode = spans.get(section);
       Set<String> fields = new LinkedHashSet<>();
       for (Mode mode : Mode.values()) {
         fields.addAll(byMode.getOrDefault(mode, Map.of()).keySet());
@@ -36,7 +38,7 @@ final class Comparison {
           Map<String, String> span = byMode.get(mode);
           values.put(mode, span == null ? Normalizer.ABSENT : span.getOrDefault(field, "(absent)"));
         }
-        rows.add(row(scenario.name(), field, values));
+        rows.add(row(section, field, values));
       }
     }
     Set<String> keys = new TreeSet<>();

@@ -2,29 +2,36 @@ package io.opentelemetry.example.autoinstrumentation.client.compare;
 
 import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Placeholders;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Turns a span into the fields the comparison shows, with what varies from run to run replaced: ids become links
- * ("the client's CLIENT span"), ports and thread ids placeholders, and timestamps are dropped.
+ * ("the client's CLIENT span", "the OkHttp CLIENT span"), ports and thread ids placeholders, and timestamps are dropped.
  */
 final class Normalizer {
 
   static final String ABSENT = "(no span)";
+  static final String CLIENT_SPAN = "the client's CLIENT span";
+  /** The field of the tree's first section that lists the spans of its trace that have no section of their own. */
+  static final String OTHER_SPANS = "other spans in its trace";
 
   /**
-   * The fields of a server span: name, kind, status, parent, trace state, events, instrumentation scope (name, version,
-   * schema URL), then one per attribute.
+   * The fields of a span: name, kind, status, parent, trace state, events, instrumentation scope (name, version, schema
+   * URL), then one per attribute.
    *
-   * @param clientSpanId the span id of the client's CLIENT span in the seed scenario, or null
+   * @param links what to call the spans a parent id may point at, by span id
    */
-  static Map<String, String> fields(ExportedSpan span, String clientSpanId) {
+  static Map<String, String> fields(ExportedSpan span, Map<String, String> links) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("name", span.name());
     fields.put("kind", span.kind());
     fields.put("status", span.status());
-    fields.put("parent", parent(span, clientSpanId));
+    fields.put("parent", parent(span, links));
     fields.put("tracestate", span.traceState().isEmpty() ? "(none)" : span.traceState());
     fields.put("events", span.events().isEmpty() ? "(none)" : String.join(", ", span.events()));
     fields.put("scope", span.scope());
@@ -36,15 +43,50 @@ final class Normalizer {
     return fields;
   }
 
+  /** The fields of a server span whose parent may be the client's CLIENT span, {@code clientSpanId} (or null). */
+  static Map<String, String> fields(ExportedSpan span, String clientSpanId) {
+    return fields(span, clientSpanId == null ? Map.of() : Map.of(clientSpanId, CLIENT_SPAN));
+  }
+
+  /**
+   * The spans a server made for {@code GET /real_handler?param=<param>}, each with its fields, parents named by the
+   * role of the span they point at. A span the mode did not make is missing from the map. The handler's fields end with
+   * {@link #OTHER_SPANS}: any span of its trace that plays none of the roles, which the agent's tree does not have.
+   */
+  static Map<TreeSpan, Map<String, String>> tree(List<ExportedSpan> spans, String param, String clientSpanId) {
+    Map<TreeSpan, ExportedSpan> found = new EnumMap<>(TreeSpan.class);
+    List<ExportedSpan> unassigned = new ArrayList<>(spans);
+    for (TreeSpan role : TreeSpan.values()) {
+      unassigned.stream().filter(span -> role.matches(span, param)).findFirst().ifPresent(span -> {
+        found.put(role, span);
+        unassigned.remove(span);
+      });
+    }
+    Map<String, String> links = new HashMap<>();
+    if (clientSpanId != null) {
+      links.put(clientSpanId, CLIENT_SPAN);
+    }
+    found.forEach((role, span) -> links.put(span.spanId(), role.description));
+    Map<TreeSpan, Map<String, String>> tree = new EnumMap<>(TreeSpan.class);
+    found.forEach((role, span) -> tree.put(role, fields(span, links)));
+    ExportedSpan handler = found.get(TreeSpan.HANDLER);
+    if (handler != null) {
+      List<String> others = unassigned.stream().filter(span -> span.traceId().equals(handler.traceId()))
+          .map(span -> span.name() + " (" + span.kind() + ")").toList();
+      tree.get(TreeSpan.HANDLER).put(OTHER_SPANS, others.isEmpty() ? "(none)" : String.join(", ", others));
+    }
+    return tree;
+  }
+
   private static String orNone(String value) {
     return value.isEmpty() ? "(none)" : value;
   }
 
-  static String parent(ExportedSpan span, String clientSpanId) {
+  static String parent(ExportedSpan span, Map<String, String> links) {
     if (!span.hasParent()) {
       return "none: a new trace";
-    } else if (span.parentSpanId().equals(clientSpanId)) {
-      return "the client's CLIENT span";
+    } else if (links.containsKey(span.parentSpanId())) {
+      return links.get(span.parentSpanId());
     } else if (span.parentSpanId().equals(Scenario.REMOTE_SPAN_ID) && span.traceId().equals(Scenario.REMOTE_TRACE_ID)) {
       return "the traceparent's span";
     }

@@ -107,8 +107,10 @@ final class Report {
     if (section.equals(Comparison.RESOURCE)) {
       return "Resource attribute keys";
     }
-    Scenario scenario = Scenario.valueOf(section);
-    return scenario.description + " (" + scenario.pathAndQuery + ")";
+    TreeSpan span = TreeSpan.ofSection(section);
+    Scenario scenario = span == null ? Scenario.valueOf(section) : Scenario.REAL_HANDLER;
+    String heading = scenario.description + " (" + scenario.pathAndQuery + ")";
+    return span == null ? heading : heading + ": " + span.description;
   }
 
   private static String line(String field, String manual, String automatic, String programmatic, String verdict) {

@@ -1,12 +1,14 @@
 package io.opentelemetry.example.autoinstrumentation.client.compare;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One request the comparison sends to every mode. Each has its own path or query, so its server span can be told apart
  * from the others in a server's output. Most go to each mode's server; the failures go to its failing-routes app, the
- * same instrumentation in front of routes that fail as real ones do.
+ * same instrumentation in front of routes that fail as real ones do. Most make one span; {@link #REAL_HANDLER} makes a
+ * trace of several, each compared in its own section ({@link TreeSpan}).
  */
 enum Scenario {
   PYTHON_EXAMPLE("the Python example's request, through the real client", "/server_request?param=testing",
@@ -28,7 +30,10 @@ enum Scenario {
   HALT("a route that calls halt(401)", "/fail/halt", Map.of(), App.FAILING_ROUTES, false),
   UNAVAILABLE("a route that answers 503", "/fail/unavailable", Map.of(), App.FAILING_ROUTES, false),
   METHOD_OVERRIDE("a GET that X-HTTP-Method-Override routes to a POST route", "/orders",
-      Map.of("X-HTTP-Method-Override", List.of("POST")), App.FAILING_ROUTES, false);
+      Map.of("X-HTTP-Method-Override", List.of("POST")), App.FAILING_ROUTES, false),
+  // Its own parameter: the nested /server_request?param=hello must not be taken for PYTHON_EXAMPLE's span.
+  REAL_HANDLER("the real handler's trace, through the real client",
+      "/real_handler?param=hello", Map.of(), App.SERVER, true);
 
   /** Which of a mode's programs answers the scenario. */
   enum App {
@@ -59,6 +64,26 @@ enum Scenario {
     this.headers = headers;
     this.app = app;
     this.throughClient = throughClient;
+  }
+
+  /** The path the real client calls, which appends {@code ?param=}{@link #param()} itself. */
+  String path() {
+    return pathAndQuery.split("\\?", 2)[0];
+  }
+
+  /** The value of {@code param} in the query, which the real client is given as its argument. */
+  String param() {
+    return pathAndQuery.substring(pathAndQuery.indexOf("param=") + "param=".length());
+  }
+
+  /** Whether the scenario makes a trace of several spans, each compared in its own section, not one server span. */
+  boolean isTree() {
+    return this == REAL_HANDLER;
+  }
+
+  /** The sections of the comparison this scenario fills: its name, or one per span of its trace. */
+  List<String> sections() {
+    return isTree() ? Arrays.stream(TreeSpan.values()).map(TreeSpan::section).toList() : List.of(name());
   }
 
   /** The scenario whose request this server span answered, by its path and query. */

@@ -18,6 +18,7 @@ final class MarkedRegions {
 
   private static final Pattern BLOCK =
       Pattern.compile("(<!-- (include|output): ([^ ]+) -->\\n)(.*?)(<!-- /\\2 -->)", Pattern.DOTALL);
+  private static final Pattern NESTED_MARKER = Pattern.compile("(?m)^[ \\t]*// (?:tag|end)::[\\w-]+\\[\\]\\R");
   private static final Map<String, String> LANGUAGES =
       Map.of("java", "java", "properties", "properties", "yaml", "yaml", "xml", "xml", "md", "markdown");
 
@@ -74,6 +75,7 @@ final class MarkedRegions {
       }
       text = dedent(text.substring(text.indexOf('\n', start) + 1, text.lastIndexOf('\n', end) + 1));
     }
+    text = NESTED_MARKER.matcher(text).replaceAll(""); // a region inside this one is shown without its markers
     String name = file.getFileName().toString();
     String language = LANGUAGES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "");
     return "```" + language + "\n" + text + (text.endsWith("\n") ? "" : "\n") + "```\n";

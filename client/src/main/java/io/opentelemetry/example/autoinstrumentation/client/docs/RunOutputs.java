@@ -30,8 +30,8 @@ import java.util.function.Supplier;
 
 /**
  * What the docs show of real runs: each mode's server span and the client's spans for the request of {@code make
- * client}, the spans of server-automatic-api under the agent, every server's span tree side by side, and the
- * comparison. Values that change from run to run are replaced by named placeholders, so the docs change only when
+ * client}, the spans of server-automatic-api under the agent, every server's span tree side by side, the trace of the
+ * real handler, the comparison and the configuration table. Values that change from run to run are replaced by named placeholders, so the docs change only when
  * behaviour does.
  */
 final class RunOutputs {
@@ -45,20 +45,25 @@ final class RunOutputs {
 
   /**
    * Runs what {@code names} need; each name is {@code span-<mode>}, {@code span-automatic-api}, {@code client-spans},
-   * {@code span-trees} (every server's spans for that request, side by side), {@code compare-table} or
-   * {@code config-table}.
+   * {@code span-trees} (every server's spans for that request, side by side), {@code tree-<mode>} (the real handler's
+   * trace), {@code real-handler-lines}, {@code compare-table} or {@code config-table}.
    */
   static RunOutputs capture(List<String> names) throws IOException {
     RunOutputs run = new RunOutputs();
     boolean trees = names.contains("span-trees");
     for (Mode mode : Mode.values()) {
-      if (trees || names.contains("span-" + mode.label()) || (mode == Mode.MANUAL && names.contains("client-spans"))) {
-        run.seedRequest(mode.label(), 1, () -> ServerProcess.start(mode, Map.of(), START_TIMEOUT));
+      boolean tree = names.contains("tree-" + mode.label());
+      if (trees || tree || names.contains("span-" + mode.label())
+          || (mode == Mode.MANUAL && names.contains("client-spans"))) {
+        run.seedRequest(mode.label(), 1, tree, () -> ServerProcess.start(mode, Map.of(), START_TIMEOUT));
       }
     }
     if (trees || names.contains("span-" + AUTOMATIC_API)) {
       // the agent's SERVER span and the @WithSpan method's INTERNAL span
-      run.seedRequest(AUTOMATIC_API, 2, () -> AutomaticApi.start(true, Map.of(), START_TIMEOUT));
+      run.seedRequest(AUTOMATIC_API, 2, false, () -> AutomaticApi.start(true, Map.of(), START_TIMEOUT));
+    }
+    if (names.contains("real-handler-lines")) {
+      run.outputs.put("real-handler-lines", LineCounts.table(ProjectLayout.root()));
     }
     if (trees) {
       Map<String, List<ExportedSpan>> inOrder = new LinkedHashMap<>();
@@ -90,32 +95,49 @@ final class RunOutputs {
     return outputs.get(name);
   }
 
-  /** The walkthrough's run for one server: the server, the real client, the spans each printed. */
-  private void seedRequest(String label, int expectedSpans, Supplier<ServerProcess> start) throws IOException {
+  /**
+   * The walkthrough's run for one server: the real client's request to {@code /server_request}, with the spans each
+   * printed; then, if {@code tree}, its request to {@code /real_handler} and the whole trace that made.
+   */
+  private void seedRequest(String label, int expectedSpans, boolean tree, Supplier<ServerProcess> start)
+      throws IOException {
     ProcessOutput server;
     ProcessOutput client;
+    ProcessOutput treeClient = null;
     try (ServerProcess process = start.get()) {
       client = ClientProcess.run(Map.of("SERVER_URL", process.uri("/server_request").toString()), "testing");
       process.awaitSpans(expectedSpans, Duration.ofSeconds(15));
+      if (tree) {
+        treeClient = ClientProcess.run(Map.of("SERVER_URL", process.uri("/real_handler").toString()), "testing");
+        process.awaitSpans(expectedSpans + 4, Duration.ofSeconds(15));
+      }
       server = process.stop();
     }
     List<JsonNode> clientSpans = spans(client.stderr());
+    String firstTrace = clientSpans.get(0).path("traceId").asText();
     Map<String, String> ids = new HashMap<>();
     for (JsonNode span : clientSpans) {
       ids.put(span.path("spanId").asText(), span.path("kind").asInt() == 3 ? "<client's CLIENT span id>" : "<client's root span id>");
       ids.put(span.path("traceId").asText(), "<trace id>");
     }
-    List<JsonNode> serverJson = new ArrayList<>(spans(server.stderr()));
+    // The spans of /server_request are those in the client's first trace; the rest, if any, are the real handler's.
+    List<JsonNode> serverJson = new ArrayList<>(spans(server.stderr()).stream()
+        .filter(span -> span.path("traceId").asText().equals(firstTrace)).toList());
     serverJson.sort(Comparator.comparing(span -> span.path("kind").asInt() != 2)); // the SERVER span first
     serverJson.forEach(span -> ids.put(span.path("spanId").asText(),
         span.path("kind").asInt() == 2 ? "<server span id>" : "<@WithSpan span id>"));
-    serverSpans.put(label, server.spans());
+    serverSpans.put(label, server.spans().stream().filter(span -> span.traceId().equals(firstTrace)).toList());
     if (serverJson.size() == 1) {
       outputs.put("span-" + label, fence(normalize(serverJson.get(0), ids)));
     } else {
       ArrayNode array = JSON.createArrayNode();
       serverJson.forEach(span -> array.add(normalize(span, ids)));
       outputs.put("span-" + label, fence(array));
+    }
+    if (treeClient != null) {
+      List<ExportedSpan> trace = new ArrayList<>(treeClient.spans());
+      server.spans().stream().filter(span -> !span.traceId().equals(firstTrace)).forEach(trace::add);
+      outputs.put("tree-" + label, TraceTrees.draw(trace));
     }
     if (label.equals(Mode.MANUAL.label())) {
       ArrayNode array = JSON.createArrayNode();

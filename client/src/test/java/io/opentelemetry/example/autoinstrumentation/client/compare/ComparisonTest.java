@@ -16,7 +16,7 @@ class ComparisonTest {
 
   @Test
   void identicalSpansAreTheSameAndExitZero() {
-    List<Row> rows = Comparison.rows(Map.of(Scenario.PYTHON_EXAMPLE, allModes(seedSpan())), Map.of());
+    List<Row> rows = Comparison.rows(Map.of(Scenario.PYTHON_EXAMPLE.name(), allModes(seedSpan())), Map.of());
 
     assertThat(rows).extracting(Row::verdict).containsOnly(Verdict.SAME);
     assertThat(Comparison.exitCode(rows)).isZero();
@@ -29,7 +29,7 @@ class ComparisonTest {
     renamed.put("name", "server_request");
     spans.put(Mode.MANUAL, renamed);
 
-    List<Row> rows = Comparison.rows(Map.of(Scenario.PYTHON_EXAMPLE, spans), Map.of());
+    List<Row> rows = Comparison.rows(Map.of(Scenario.PYTHON_EXAMPLE.name(), spans), Map.of());
 
     assertThat(rows).filteredOn(row -> row.verdict() == Verdict.DIFFERENT)
         .singleElement()
@@ -46,7 +46,7 @@ class ComparisonTest {
     Map<Mode, Map<String, String>> spans = allModes(seedSpan());
     spans.remove(Mode.MANUAL);
 
-    List<Row> rows = Comparison.rows(Map.of(Scenario.NOT_FOUND, spans), Map.of());
+    List<Row> rows = Comparison.rows(Map.of(Scenario.NOT_FOUND.name(), spans), Map.of());
 
     assertThat(rows).extracting(Row::verdict).containsOnly(Verdict.EXPECTED);
     assertThat(rows.get(0).values()).containsEntry(Mode.MANUAL, Normalizer.ABSENT);
@@ -61,7 +61,7 @@ class ComparisonTest {
     otherRoute.put("http.route", "/other");
     spans.put(Mode.PROGRAMMATIC, otherRoute);
 
-    List<Row> rows = Comparison.rows(Map.of(Scenario.NOT_FOUND, spans), Map.of());
+    List<Row> rows = Comparison.rows(Map.of(Scenario.NOT_FOUND.name(), spans), Map.of());
 
     // manual may lack the span, but the library must still match the agent
     assertThat(rows).filteredOn(row -> row.field().equals("http.route"))

@@ -62,11 +62,40 @@ class KnownDifferencesTest {
     assertThat(verdict(Scenario.ERROR, "events", "(none)", "exception", "exception")).isEqualTo(Verdict.DIFFERENT);
   }
 
+  @Test
+  void theClientLibrariesVersionsArePinnedPerMode() {
+    String version = "scope.version";
+    assertThat(verdict(TreeSpan.HTTP_CLIENT.section(), version, "1.0.0-SNAPSHOT", "2.33.1-alpha", "2.29.0-alpha"))
+        .isEqualTo(Verdict.EXPECTED);
+    // a library that moved to another line is no longer the difference the entry explains
+    assertThat(verdict(TreeSpan.QUERY.section(), version, "1.0.0-SNAPSHOT", "2.33.1-alpha", "2.31.1-alpha"))
+        .isEqualTo(Verdict.DIFFERENT);
+  }
+
+  @Test
+  void onlyTheLibrarysQuerySpanMayLackTheSchemaUrl() {
+    String v124 = "https://opentelemetry.io/schemas/1.24.0";
+    assertThat(verdict(TreeSpan.QUERY.section(), "schema url", v124, v124, "(none)")).isEqualTo(Verdict.EXPECTED);
+    assertThat(verdict(TreeSpan.QUERY.section(), "schema url", "(none)", v124, "(none)")).isEqualTo(Verdict.DIFFERENT);
+    assertThat(verdict(TreeSpan.HTTP_CLIENT.section(), "schema url", v124, v124, "(none)")).isEqualTo(Verdict.DIFFERENT);
+  }
+
+  @Test
+  void aTreeSpanUnderAnotherParentIsDifferent() {
+    assertThat(verdict(TreeSpan.QUERY.section(), "parent",
+        "none: a new trace", "the SERVER span of /real_handler", "the SERVER span of /real_handler"))
+        .isEqualTo(Verdict.DIFFERENT);
+  }
+
   private static Verdict verdict(Scenario scenario, String field, String manual, String automatic, String programmatic) {
+    return verdict(scenario.name(), field, manual, automatic, programmatic);
+  }
+
+  private static Verdict verdict(String section, String field, String manual, String automatic, String programmatic) {
     Map<Mode, String> values = new EnumMap<>(Mode.class);
     values.put(MANUAL, manual);
     values.put(AUTOMATIC, automatic);
     values.put(PROGRAMMATIC, programmatic);
-    return Comparison.row(scenario.name(), field, values).verdict();
+    return Comparison.row(section, field, values).verdict();
   }
 }

@@ -22,12 +22,50 @@ class NormalizerTest {
 
   @Test
   void idsBecomeLinks() {
-    assertThat(Normalizer.parent(span("", "1111111111111111"), "aaaaaaaaaaaaaaaa")).isEqualTo("none: a new trace");
-    assertThat(Normalizer.parent(span("aaaaaaaaaaaaaaaa", "1111111111111111"), "aaaaaaaaaaaaaaaa"))
+    Map<String, String> client = Map.of("aaaaaaaaaaaaaaaa", Normalizer.CLIENT_SPAN);
+    assertThat(Normalizer.parent(span("", "1111111111111111"), client)).isEqualTo("none: a new trace");
+    assertThat(Normalizer.parent(span("aaaaaaaaaaaaaaaa", "1111111111111111"), client))
         .isEqualTo("the client's CLIENT span");
-    assertThat(Normalizer.parent(span(Scenario.REMOTE_SPAN_ID, Scenario.REMOTE_TRACE_ID), null))
+    assertThat(Normalizer.parent(span(Scenario.REMOTE_SPAN_ID, Scenario.REMOTE_TRACE_ID), Map.of()))
         .isEqualTo("the traceparent's span");
-    assertThat(Normalizer.parent(span("bbbbbbbbbbbbbbbb", "1111111111111111"), "aaaaaaaaaaaaaaaa")).isEqualTo("another span");
+    assertThat(Normalizer.parent(span("bbbbbbbbbbbbbbbb", "1111111111111111"), client)).isEqualTo("another span");
+  }
+
+  @Test
+  void treeSpansAreFoundByWhatTheyAreAndTheirParentsNamedByRole() {
+    List<ExportedSpan> spans = List.of(
+        treeSpan("h", "c", "GET /real_handler", "SERVER", Map.of("url.path", "/real_handler", "url.query", "param=hello")),
+        treeSpan("q", "h", "SELECT orders.orders", "CLIENT", Map.of("db.system", "h2")),
+        treeSpan("o", "h", "GET", "CLIENT", Map.of("url.full", "http://127.0.0.1:1234/server_request?param=hello")),
+        treeSpan("n", "o", "GET /server_request", "SERVER", Map.of("url.path", "/server_request", "url.query", "param=hello")),
+        // the Python example's request to the same server, in a trace of its own
+        new ExportedSpan(Map.of(), "scope", "", "", "3333333333333333", "p", "x", "GET /server_request", "SERVER", "UNSET",
+            Map.of("url.path", "/server_request", "url.query", "param=testing"), List.of(), ""));
+
+    Map<TreeSpan, Map<String, String>> tree = Normalizer.tree(spans, "hello", "c");
+
+    assertThat(tree).containsOnlyKeys(TreeSpan.values());
+    assertThat(tree.get(TreeSpan.HANDLER)).containsEntry("parent", "the client's CLIENT span")
+        .containsEntry(Normalizer.OTHER_SPANS, "(none)");
+    assertThat(tree.get(TreeSpan.HTTP_CLIENT)).containsEntry("parent", "the SERVER span of /real_handler")
+        .containsEntry("url.full", "http://127.0.0.1:<port>/server_request?param=hello");
+    assertThat(tree.get(TreeSpan.NESTED_SERVER)).containsEntry("parent", "the OkHttp CLIENT span");
+    assertThat(tree.get(TreeSpan.QUERY)).containsEntry("parent", "the SERVER span of /real_handler");
+  }
+
+  @Test
+  void aQueryThatLostItsContextStartsANewTraceAndAnExtraSpanIsListed() {
+    List<ExportedSpan> spans = List.of(
+        treeSpan("h", "", "GET /real_handler", "SERVER", Map.of("url.path", "/real_handler")),
+        treeSpan("e", "h", "executor step", "INTERNAL", Map.of()),
+        new ExportedSpan(Map.of(), "scope", "", "", "2222222222222222", "q", "", "SELECT orders.orders", "CLIENT", "UNSET",
+            Map.of("db.system", "h2"), List.of(), ""));
+
+    Map<TreeSpan, Map<String, String>> tree = Normalizer.tree(spans, "hello", null);
+
+    assertThat(tree).containsOnlyKeys(TreeSpan.HANDLER, TreeSpan.QUERY);
+    assertThat(tree.get(TreeSpan.QUERY)).containsEntry("parent", "none: a new trace");
+    assertThat(tree.get(TreeSpan.HANDLER)).containsEntry(Normalizer.OTHER_SPANS, "executor step (INTERNAL)");
   }
 
   @Test
@@ -35,7 +73,7 @@ class NormalizerTest {
     ExportedSpan span = new ExportedSpan(Map.of(), "scope", "1.0", "", "1111111111111111", "2222222222222222", "", "GET",
         "SERVER", "UNSET", Map.of("url.path", "/x", "client.address", "127.0.0.1"), List.of("exception"), "");
 
-    assertThat(Normalizer.fields(span, null))
+    assertThat(Normalizer.fields(span, (String) null))
         .containsExactly(entry("name", "GET"), entry("kind", "SERVER"), entry("status", "UNSET"),
             entry("parent", "none: a new trace"), entry("tracestate", "(none)"), entry("events", "exception"),
             entry("scope", "scope"), entry("scope.version", "1.0"), entry("schema url", "(none)"),
@@ -49,6 +87,15 @@ class NormalizerTest {
     assertThat(Scenario.of("/server_request", "param=x&sig=REDACTED")).isEqualTo(Scenario.SENSITIVE_QUERY);
     assertThat(Scenario.of("/fail/error", null)).isEqualTo(Scenario.ERROR);
     assertThat(Scenario.of("/server_request", "param=other")).isNull();
+    // the real handler's nested call is not the Python example's request
+    assertThat(Scenario.of("/server_request", "param=" + Scenario.REAL_HANDLER.param())).isNull();
+    assertThat(Scenario.REAL_HANDLER.path()).isEqualTo("/real_handler");
+  }
+
+  /** A span of trace 1111…, with short ids that only need to link. */
+  private static ExportedSpan treeSpan(String spanId, String parentSpanId, String name, String kind, Map<String, Object> attributes) {
+    return new ExportedSpan(Map.of(), "scope", "", "", "1111111111111111", spanId, parentSpanId, name, kind, "UNSET",
+        attributes, List.of(), "");
   }
 
   private static ExportedSpan span(String parentSpanId, String traceId) {

@@ -1,6 +1,8 @@
 package io.opentelemetry.example.autoinstrumentation.server.automatic;
 
+import io.opentelemetry.example.autoinstrumentation.common.RealHandler;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
+import okhttp3.OkHttpClient;
 import spark.Service;
 
 // tag::server[]
@@ -18,6 +20,12 @@ public final class ServerAutomatic {
       System.out.println(request.queryParams("param"));
       return "served";
     });
+    // tag::real-handler[]
+    http.get(RealHandler.PATH, new RealHandler(
+        new OkHttpClient(),
+        RealHandler.database(),
+        RealHandler.executor()));
+    // end::real-handler[]
     return http;
   }
 

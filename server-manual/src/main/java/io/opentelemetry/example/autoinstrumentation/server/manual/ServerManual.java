@@ -8,14 +8,17 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.example.autoinstrumentation.common.OpenTelemetrySetup;
+import io.opentelemetry.example.autoinstrumentation.common.RealHandler;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.semconv.SchemaUrls;
+import java.util.concurrent.ExecutorService;
+import okhttp3.OkHttpClient;
 import spark.Route;
 import spark.Service;
 
 // tag::server[]
-/** The server with its SERVER span written by hand: the route body runs inside a span that {@link #traced} makes. */
+/** The server with its spans written by hand: each route body runs inside a SERVER span that {@link #traced} makes. */
 public final class ServerManual {
 
   public static void main(String[] args) {
@@ -30,15 +33,19 @@ public final class ServerManual {
       System.out.println(request.queryParams("param"));
       return "served";
     }));
+    // tag::real-handler[]
+    ExecutorService executor = RealHandler.executor();
+    http.get(RealHandler.PATH, traced(openTelemetry, config, RealHandler.PATH, new RealHandler(
+        new OkHttpClient.Builder().addNetworkInterceptor(new ClientSpanInterceptor(openTelemetry)).build(),
+        DatabaseSpans.wrap(openTelemetry, RealHandler.database(), RealHandler.DATABASE_URL),
+        task -> executor.execute(Context.current().wrap(task))))); // the caller's span goes with the task
+    // end::real-handler[]
     return http;
   }
 
   /** {@code body}, the handler of {@code route}, run inside a SERVER span that continues the caller's trace. */
   static Route traced(OpenTelemetry openTelemetry, ConfigProperties config, String route, Route body) {
-    Tracer tracer = openTelemetry.tracerBuilder("io.opentelemetry.example.server-manual")
-        .setInstrumentationVersion(ServerManual.class.getPackage().getImplementationVersion()) // from the jar
-        .setSchemaUrl(SchemaUrls.V1_41_0) // the semantic conventions HttpServerAttributes follows
-        .build();
+    Tracer tracer = tracer(openTelemetry, SchemaUrls.V1_41_0); // the semantic conventions HttpServerAttributes follows
     TextMapPropagator propagator = openTelemetry.getPropagators().getTextMapPropagator();
     HttpServerAttributes attributes = HttpServerAttributes.configure(config);
     return (request, response) -> {
@@ -58,6 +65,14 @@ public final class ServerManual {
         span.end();
       }
     };
+  }
+
+  /** This code's tracer, for spans that follow the semantic conventions of {@code schemaUrl}. */
+  static Tracer tracer(OpenTelemetry openTelemetry, String schemaUrl) {
+    return openTelemetry.tracerBuilder("io.opentelemetry.example.server-manual")
+        .setInstrumentationVersion(ServerManual.class.getPackage().getImplementationVersion()) // from the jar
+        .setSchemaUrl(schemaUrl)
+        .build();
   }
 
   private ServerManual() {}

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.example.autoinstrumentation.common.FailingRoutes;
+import io.opentelemetry.example.autoinstrumentation.common.RealHandlerExpectations;
+import io.opentelemetry.example.autoinstrumentation.common.RealHandlerExpectations.TraceSpan;
+import io.opentelemetry.example.autoinstrumentation.common.RealHandlerExpectations.Tree;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import io.opentelemetry.example.autoinstrumentation.common.ServerSpanExpectations;
 import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
@@ -141,6 +144,23 @@ class ServerManualTest {
     assertThat(ServerSpanExpectations.attributes(onlySpan()))
         .containsEntry("http.response.status_code", 503L)
         .containsEntry("error.type", "503");
+  }
+
+  @Test
+  void realHandlerIsOneTraceOfFourSpans() throws Exception {
+    start(Map.of());
+    HttpResponse<String> response = get("/real_handler?param=testing",
+        Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
+
+    assertThat(response.body()).isEqualTo("{\"server_request\":200,\"orders\":2}");
+    List<TraceSpan> spans = testing.getSpans().stream().map(TraceSpan::of).toList();
+    Tree tree = RealHandlerExpectations.assertTree(spans, server.port(), "testing");
+    assertThat(tree.handler().traceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+    assertThat(tree.handler().parentSpanId()).isEqualTo("b7ad6b7169203331");
+    // The database span follows the conventions the agent's JDBC instrumentation emits by default.
+    assertThat(testing.getSpans()).filteredOn(span -> span.getName().startsWith("SELECT"))
+        .singleElement().satisfies(span ->
+            assertThat(span.getInstrumentationScopeInfo().getSchemaUrl()).isEqualTo(SchemaUrls.V1_24_0));
   }
 
   @Test

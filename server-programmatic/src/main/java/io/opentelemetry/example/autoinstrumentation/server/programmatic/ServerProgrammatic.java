@@ -1,14 +1,19 @@
 package io.opentelemetry.example.autoinstrumentation.server.programmatic;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.example.autoinstrumentation.common.OpenTelemetrySetup;
+import io.opentelemetry.example.autoinstrumentation.common.RealHandler;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import io.opentelemetry.example.autoinstrumentation.server.programmatic.spark.SparkTelemetry;
+import io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry;
+import io.opentelemetry.instrumentation.okhttp.v3_0.OkHttpTelemetry;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import okhttp3.OkHttpClient;
 import spark.Service;
 
 // tag::server[]
-/** The server, instrumented by one line that installs a reusable library instrumentation. */
+/** The server, instrumented by library instrumentations: one line for Spark, one for each client the handler uses. */
 public final class ServerProgrammatic {
 
   public static void main(String[] args) {
@@ -25,6 +30,12 @@ public final class ServerProgrammatic {
       System.out.println(request.queryParams("param"));
       return "served";
     });
+    // tag::real-handler[]
+    http.get(RealHandler.PATH, new RealHandler(
+        OkHttpTelemetry.create(openTelemetry).createCallFactory(new OkHttpClient()),
+        JdbcTelemetry.create(openTelemetry).wrap(RealHandler.database()),
+        Context.taskWrapping(RealHandler.executor())));
+    // end::real-handler[]
     return http;
   }
 
