@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code make compare}: runs every mode as its own process through the same scenarios and checks, row by row, that
@@ -52,12 +53,15 @@ public final class Compare {
       spans.put(scenario, new EnumMap<>(Mode.class));
     }
     Map<Mode, Set<String>> resources = new EnumMap<>(Mode.class);
+    Map<Scenario, Map<Mode, List<ExportedSpan>>> traces = new EnumMap<>(Scenario.class);
     for (Mode mode : Mode.values()) {
       long started = System.nanoTime();
       try {
         ModeResult result = runMode(mode);
         result.spans().forEach((scenario, fields) -> spans.get(scenario).put(mode, fields));
         resources.put(mode, result.resourceKeys());
+        result.traces().forEach((scenario, trace) ->
+            traces.computeIfAbsent(scenario, key -> new EnumMap<>(Mode.class)).put(mode, trace));
       } catch (ServerStartException | UncheckedIOException | IllegalStateException e) {
         System.err.println("error: cannot run " + mode.label() + ": " + e.getMessage());
         return 2;
@@ -70,68 +74,86 @@ public final class Compare {
     System.out.print(Report.table(rows));
     try {
       Report.write(rows, reports);
+      HtmlReport.write(rows, traces, reports);
     } catch (IOException e) {
       System.err.println("error: cannot write the reports to " + reports + ": " + e.getMessage());
       return 2;
     }
-    System.out.println("reports: " + reports.resolve("compare.md") + ", " + reports.resolve("compare.json"));
+    System.out.println("reports: " + reports.resolve("compare.md") + ", " + reports.resolve("compare.json") + ", "
+        + reports.resolve(HtmlReport.FILE));
     return Comparison.exitCode(rows);
   }
 
-  record ModeResult(Map<Scenario, Map<String, String>> spans, Set<String> resourceKeys) {}
+  /** Per scenario, the server span's fields and every span of its trace; the server's resource keys. */
+  record ModeResult(Map<Scenario, Map<String, String>> spans, Set<String> resourceKeys,
+      Map<Scenario, List<ExportedSpan>> traces) {}
 
   static ModeResult runMode(Mode mode) {
     Map<Scenario, Map<String, String>> spans = new EnumMap<>(Scenario.class);
     Set<String> resourceKeys = Set.of();
+    Map<Scenario, List<ExportedSpan>> traces = new EnumMap<>(Scenario.class);
     for (Scenario.App app : Scenario.App.values()) {
       List<Scenario> scenarios = Arrays.stream(Scenario.values()).filter(scenario -> scenario.app == app).toList();
       AppRun run = runApp(mode, app, scenarios);
-      for (ExportedSpan span : run.output().spans()) {
+      List<ExportedSpan> exported = run.output().spans();
+      for (ExportedSpan span : exported) {
         Scenario scenario = Scenario.of(String.valueOf(span.attribute("url.path")), (String) span.attribute("url.query"));
         if (span.kind().equals("SERVER") && scenarios.contains(scenario)) {
           spans.put(scenario, Normalizer.fields(span, run.clientSpanId()));
+          traces.put(scenario, trace(span.traceId(), exported, run.clientSpans()));
           if (app == Scenario.App.SERVER) {
             resourceKeys = span.resource().keySet();
           }
         }
       }
     }
-    return new ModeResult(spans, resourceKeys);
+    return new ModeResult(spans, resourceKeys, traces);
   }
 
-  /** What one of a mode's programs printed for {@code scenarios}, and the client's CLIENT span id if it called. */
-  private record AppRun(ProcessOutput output, String clientSpanId) {}
+  /** Every span of {@code traceId} that the server or the client exported. */
+  private static List<ExportedSpan> trace(String traceId, List<ExportedSpan> server, List<ExportedSpan> client) {
+    return Stream.concat(client.stream(), server.stream()).filter(span -> span.traceId().equals(traceId)).toList();
+  }
+
+  /** What one of a mode's programs printed for {@code scenarios}, and the client's spans if it called. */
+  private record AppRun(ProcessOutput output, List<ExportedSpan> clientSpans) {
+
+    /** The client's CLIENT span id, the server span's expected parent, or null. */
+    String clientSpanId() {
+      return clientSpans.stream().filter(span -> span.kind().equals("CLIENT")).map(ExportedSpan::spanId)
+          .findFirst().orElse(null);
+    }
+  }
 
   private static AppRun runApp(Mode mode, Scenario.App app, List<Scenario> scenarios) {
     Path root = ProjectLayout.root();
     List<String> command = app == Scenario.App.SERVER ? mode.command(root, List.of()) : mode.failingRoutesCommand(root);
-    String clientSpanId = null;
+    List<ExportedSpan> clientSpans = List.of();
     try (ServerProcess process = ServerProcess.start(mode, command, Scenario.SERVER_ENVIRONMENT, START_TIMEOUT)) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       int expected = 0;
       for (Scenario scenario : scenarios) {
         if (scenario.throughClient) {
-          clientSpanId = callThroughClient(process);
+          clientSpans = callThroughClient(process);
         } else {
           send(http, process, scenario);
         }
         expected += mode == Mode.MANUAL && scenario == Scenario.NOT_FOUND ? 0 : 1;
       }
       process.awaitSpans(expected, EXPORT_TIMEOUT);
-      return new AppRun(process.stop(), clientSpanId);
+      return new AppRun(process.stop(), clientSpans);
     }
   }
 
-  /** The Python example's request made by the real client; returns its CLIENT span's id, the server span's expected parent. */
-  private static String callThroughClient(ServerProcess server) {
+  /** The Python example's request made by the real client; returns the spans it exported. */
+  private static List<ExportedSpan> callThroughClient(ServerProcess server) {
     Map<String, String> environment = new HashMap<>();
     environment.put("SERVER_URL", server.uri("/server_request").toString());
     ProcessOutput client = ClientProcess.run(environment, "testing");
     if (client.exitCode() != 0) {
       throw new ServerStartException("the client failed: " + String.join(" ", client.stderr()));
     }
-    return client.spans().stream().filter(span -> span.kind().equals("CLIENT")).map(ExportedSpan::spanId)
-        .findFirst().orElse(null);
+    return client.spans();
   }
 
   private static void send(HttpClient http, ServerProcess server, Scenario scenario) {

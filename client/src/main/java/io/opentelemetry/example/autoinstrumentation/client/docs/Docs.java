@@ -1,5 +1,6 @@
 package io.opentelemetry.example.autoinstrumentation.client.docs;
 
+import io.opentelemetry.example.autoinstrumentation.client.compare.Waterfall;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +12,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code make docs}: fills every page's marked blocks from the sources and from real runs. {@code --check} writes
- * nothing and exits 1 when a page differs from what the code now produces.
+ * {@code make docs}: fills every page's marked blocks from the sources and from real runs, and draws the pictures
+ * they show. {@code --check} writes nothing and exits 1 when a page differs from what the code now produces. What a run
+ * measures (the times in the pictures) does not count as a difference, so a second run on the same code writes nothing.
  */
 public final class Docs {
 
@@ -34,7 +36,7 @@ public final class Docs {
     }
     List<Path> drifted = new ArrayList<>();
     for (Map.Entry<Path, String> page : regenerated.entrySet()) {
-      if (!Files.readString(page.getKey()).equals(page.getValue())) {
+      if (!comparable(onDisk(page.getKey())).equals(comparable(page.getValue()))) {
         drifted.add(root.relativize(page.getKey()));
         if (!check) {
           Files.writeString(page.getKey(), page.getValue());
@@ -48,7 +50,7 @@ public final class Docs {
     System.out.println(drifted.isEmpty() ? "docs are up to date" : "regenerated " + drifted);
   }
 
-  /** Every page under docs/ and the READMEs, as the code would write it now. */
+  /** Every page under docs/ and the READMEs, and every picture they show, as the code would write them now. */
   public static Map<Path, String> regenerate(Path root) throws IOException {
     Map<Path, String> pages = new LinkedHashMap<>();
     List<String> outputs = new ArrayList<>();
@@ -62,7 +64,18 @@ public final class Docs {
     for (Map.Entry<Path, String> page : pages.entrySet()) {
       regenerated.put(page.getKey(), MarkedRegions.fill(page.getValue(), root, run::get));
     }
+    run.files().forEach((name, content) -> regenerated.put(root.resolve("docs").resolve(name), content));
     return regenerated;
+  }
+
+  /** What a drift check compares: the text without what a run measures, which differs on every run. */
+  public static String comparable(String text) {
+    return Waterfall.withoutMeasurements(text);
+  }
+
+  /** The file's text, or "" when it does not exist yet. */
+  public static String onDisk(Path file) throws IOException {
+    return Files.exists(file) ? Files.readString(file) : "";
   }
 
   public static List<Path> pages(Path root) throws IOException {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.example.autoinstrumentation.client.compare.Compare;
+import io.opentelemetry.example.autoinstrumentation.client.compare.TraceDifferences;
+import io.opentelemetry.example.autoinstrumentation.client.compare.Waterfall;
 import io.opentelemetry.example.autoinstrumentation.client.harness.AutomaticApi;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ClientProcess;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,34 +32,45 @@ import java.util.function.Supplier;
 
 /**
  * What the docs show of real runs: each mode's server span and the client's spans for the request of {@code make
- * client}, the spans of server-automatic-api under the agent, every server's span tree side by side, and the
- * comparison. Values that change from run to run are replaced by named placeholders, so the docs change only when
- * behaviour does.
+ * client}, each mode's whole trace of it as a picture, the spans of server-automatic-api under the agent, every
+ * server's span tree side by side, and the comparison. Values that change from run to run are replaced by named
+ * placeholders, so the docs change only when behaviour does; the pictures keep their times (see {@link Waterfall}).
  */
 final class RunOutputs {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final String AUTOMATIC_API = "automatic-api";
+  private static final int PICTURE_WIDTH = 760;
 
   private final Map<String, String> outputs = new HashMap<>();
+  private final Map<String, String> files = new LinkedHashMap<>();
   private final Map<String, List<ExportedSpan>> serverSpans = new HashMap<>();
+  private final Map<String, List<ExportedSpan>> traces = new HashMap<>();
 
   /**
    * Runs what {@code names} need; each name is {@code span-<mode>}, {@code span-automatic-api}, {@code client-spans},
-   * {@code span-trees} (every server's spans for that request, side by side) or {@code compare-table}.
+   * {@code span-trees} (every server's spans for that request, side by side), {@code waterfall-<mode>} (the picture of
+   * the mode's trace, written to {@code docs/trace-<mode>.svg}), {@code differences-<mode>} (a sentence on how its
+   * trace differs from manual's) or {@code compare-table}.
    */
   static RunOutputs capture(List<String> names) throws IOException {
     RunOutputs run = new RunOutputs();
     boolean trees = names.contains("span-trees");
+    // every picture marks what differs between all three modes, so one asks for all three runs
+    boolean pictures = names.stream().anyMatch(name -> name.startsWith("waterfall-") || name.startsWith("differences-"));
     for (Mode mode : Mode.values()) {
-      if (trees || names.contains("span-" + mode.label()) || (mode == Mode.MANUAL && names.contains("client-spans"))) {
+      if (trees || pictures || names.contains("span-" + mode.label())
+          || (mode == Mode.MANUAL && names.contains("client-spans"))) {
         run.seedRequest(mode.label(), 1, () -> ServerProcess.start(mode, Map.of(), START_TIMEOUT));
       }
     }
     if (trees || names.contains("span-" + AUTOMATIC_API)) {
       // the agent's SERVER span and the @WithSpan method's INTERNAL span
       run.seedRequest(AUTOMATIC_API, 2, () -> AutomaticApi.start(true, Map.of(), START_TIMEOUT));
+    }
+    if (pictures) {
+      run.drawTraces();
     }
     if (trees) {
       Map<String, List<ExportedSpan>> inOrder = new LinkedHashMap<>();
@@ -80,6 +94,29 @@ final class RunOutputs {
     return outputs.get(name);
   }
 
+  /** The files the outputs refer to, by name in docs/: the pictures. */
+  Map<String, String> files() {
+    return files;
+  }
+
+  /** Each mode's trace as a picture, and for automatic and programmatic a sentence on how theirs differs from manual's. */
+  private void drawTraces() {
+    Map<Mode, List<ExportedSpan>> byMode = new EnumMap<>(Mode.class);
+    for (Mode mode : Mode.values()) {
+      byMode.put(mode, traces.get(mode.label()));
+    }
+    Map<Mode, Map<String, Map<String, String>>> marks = TraceDifferences.marks(byMode);
+    for (Mode mode : Mode.values()) {
+      String file = "trace-" + mode.label() + ".svg";
+      files.put(file, Waterfall.svg(mode.label() + ": make client against " + mode.module(),
+          byMode.get(mode), marks.get(mode), PICTURE_WIDTH));
+      outputs.put("waterfall-" + mode.label(),
+          "![" + mode.label() + ": the trace of make client against " + mode.module() + "](" + file + ")\n");
+      outputs.put("differences-" + mode.label(),
+          TraceSentences.differences(TraceDifferences.against(byMode.get(Mode.MANUAL), byMode.get(mode))));
+    }
+  }
+
   /** The walkthrough's run for one server: the server, the real client, the spans each printed. */
   private void seedRequest(String label, int expectedSpans, Supplier<ServerProcess> start) throws IOException {
     ProcessOutput server;
@@ -100,6 +137,9 @@ final class RunOutputs {
     serverJson.forEach(span -> ids.put(span.path("spanId").asText(),
         span.path("kind").asInt() == 2 ? "<server span id>" : "<@WithSpan span id>"));
     serverSpans.put(label, server.spans());
+    List<ExportedSpan> trace = new ArrayList<>(client.spans());
+    trace.addAll(server.spans());
+    traces.put(label, trace);
     if (serverJson.size() == 1) {
       outputs.put("span-" + label, fence(normalize(serverJson.get(0), ids)));
     } else {
