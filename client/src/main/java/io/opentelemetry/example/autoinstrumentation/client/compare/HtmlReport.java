@@ -104,7 +104,8 @@ final class HtmlReport {
           .append(escape(row.field())).append("</td>");
       for (Mode mode : Mode.values()) {
         String value = String.valueOf(row.values().get(mode));
-        html.append(value.equals(String.valueOf(reference)) ? "<td>" : "<td class=\"differs\">").append(escape(value)).append("</td>");
+        html.append(value.equals(String.valueOf(reference)) ? "<td>" : "<td class=\"differs\">").append(escape(value))
+            .append("</td>");
       }
       html.append("<td>").append(escape(verdicts.get(i))).append("</td></tr>\n");
     }

@@ -81,7 +81,8 @@ public final class TraceDifferences {
       names.addAll(mine.keySet());
       for (String name : names) {
         if (!Objects.equals(mine.get(name), theirs.get(name))) {
-          differences.add(new Difference(span, name, mine.getOrDefault(name, "(absent)"), theirs.getOrDefault(name, "(absent)")));
+          differences.add(new Difference(span, name, mine.getOrDefault(name, "(absent)"),
+              theirs.getOrDefault(name, "(absent)")));
         }
       }
     });

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * written as one line of its own that starts with {@code <rect class="measured"} or {@code <text class="measured"}, and
  * {@link #withoutMeasurements} blanks exactly those lines: a drift check compares pictures without them, so a picture
  * counts as changed only when the trace's shape, names or marked fields do, and keeps the times of the run that drew
- * it until then. Nothing else in the picture depends on the times.
+ * it until then. Nothing else in the picture depends on the times but the order of sibling spans, which follows their
+ * start.
  */
 public final class Waterfall {
 
@@ -166,7 +167,8 @@ public final class Waterfall {
   }
 
   private static String measured(String element, String attributes, String content) {
-    return "<" + element + " class=\"measured\" " + attributes + (content == null ? "/>" : ">" + escape(content) + "</" + element + ">") + "\n";
+    String end = content == null ? "/>" : ">" + escape(content) + "</" + element + ">";
+    return "<" + element + " class=\"measured\" " + attributes + end + "\n";
   }
 
   private static String text(int x, int y, String attributes, String content) {

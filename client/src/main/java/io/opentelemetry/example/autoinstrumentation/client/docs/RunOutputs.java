@@ -139,7 +139,8 @@ final class RunOutputs {
     serverSpans.put(label, server.spans());
     List<ExportedSpan> trace = new ArrayList<>(client.spans());
     trace.addAll(server.spans());
-    traces.put(label, trace);
+    String traceId = trace.isEmpty() ? "" : trace.get(0).traceId(); // the client's: other requests are not drawn
+    traces.put(label, trace.stream().filter(span -> span.traceId().equals(traceId)).toList());
     if (serverJson.size() == 1) {
       outputs.put("span-" + label, fence(normalize(serverJson.get(0), ids)));
     } else {

@@ -65,7 +65,8 @@ class HtmlReportTest {
     notFound.put(Mode.AUTOMATIC, Map.of("name", "GET"));
     notFound.put(Mode.PROGRAMMATIC, Map.of("name", "GET"));
     spans.put(Scenario.NOT_FOUND, notFound);
-    return Comparison.rows(spans, Map.of(Mode.AUTOMATIC, Set.of("host.name"), Mode.MANUAL, Set.of(), Mode.PROGRAMMATIC, Set.of()));
+    return Comparison.rows(spans,
+        Map.of(Mode.AUTOMATIC, Set.of("host.name"), Mode.MANUAL, Set.of(), Mode.PROGRAMMATIC, Set.of()));
   }
 
   private static Map<Scenario, Map<Mode, List<ExportedSpan>>> traces() {

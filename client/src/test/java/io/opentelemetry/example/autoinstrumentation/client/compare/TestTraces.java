@@ -10,14 +10,14 @@ final class TestTraces {
   static final long T0 = 1_700_000_000_000_000_000L;
   static final long MS = 1_000_000L;
 
-  /** One trace, with ids of its own made from {@code prefix}, the server's span in {@code scope}, times shifted by {@code shift} ms. */
+  /** One trace with ids made from {@code prefix}, the server's span in {@code scope}, and times shifted by {@code shift} ms. */
   static List<ExportedSpan> pythonExample(char prefix, String server, String scope, long shift) {
     String trace = String.valueOf(prefix).repeat(32);
     String root = prefix + "000000000000001";
     String call = prefix + "000000000000002";
     return List.of(
-        span("client", "io.opentelemetry.example.client", trace, root, "", "client", "INTERNAL", Map.of("thread.name", "main"),
-            0, 40 + shift),
+        span("client", "io.opentelemetry.example.client", trace, root, "", "client", "INTERNAL",
+            Map.of("thread.name", "main"), 0, 40 + shift),
         span("client", "io.opentelemetry.example.client", trace, call, root, "GET", "CLIENT",
             Map.of("http.request.method", "GET", "server.port", 40_001L), 5, 35 + shift),
         span(server, scope, trace, prefix + "000000000000003", call, "GET /server_request", "SERVER",

@@ -24,6 +24,27 @@ class WaterfallTest {
   }
 
   @Test
+  void aTreeOfAnyShapeLinksEveryChildToItsParent() {
+    String svg = Waterfall.svg("new route", tree(), Map.of(), 460);
+
+    assertThat(svg.split("<path ", -1)).as("one parent link per child").hasSize(4);
+    assertThat(svg).contains(">server · SERVER · root of the trace<", ">server · INTERNAL · child of GET /orders<",
+        ">server · CLIENT · child of load<", ">server · INTERNAL · child of a span exported elsewhere<");
+    assertThat(svg.indexOf(">load<")).isLessThan(svg.indexOf(">SELECT<")).isLessThan(svg.indexOf(">render<"));
+  }
+
+  /** A root with two children, the first with a child of its own, and a span whose parent is not in the trace. */
+  static List<ExportedSpan> tree() {
+    String trace = "f".repeat(32);
+    return List.of(
+        TestTraces.span("server", "s", trace, "0000000000000005", "0000000000000009", "orphan", "INTERNAL", Map.of(), 1, 2),
+        TestTraces.span("server", "s", trace, "0000000000000004", "0000000000000001", "render", "INTERNAL", Map.of(), 20, 30),
+        TestTraces.span("server", "s", trace, "0000000000000003", "0000000000000002", "SELECT", "CLIENT", Map.of(), 6, 15),
+        TestTraces.span("server", "s", trace, "0000000000000002", "0000000000000001", "load", "INTERNAL", Map.of(), 5, 18),
+        TestTraces.span("server", "s", trace, "0000000000000001", "", "GET /orders", "SERVER", Map.of(), 0, 32));
+  }
+
+  @Test
   void barsArePlacedOnTheTracesTimeLine() {
     String svg = Waterfall.svg("manual", pythonExample('a', "server-manual", "s", 0), Map.of(), 760);
 
