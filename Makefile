@@ -54,13 +54,13 @@ run-programmatic: warn-agent server-programmatic/target/server-programmatic.jar 
 client: client/target/client.jar ## Call the server once: make client PARAM=hello
 	$(JAVA) -jar $< "$(PARAM)"
 
-compare: build ## Run the three modes through the same requests and compare their spans, row by row
+compare: build ## Run the three modes through the same requests and compare their spans, row by row; writes target/compare/compare.html
 	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.compare.Compare
 
 bench: build ## Measure each mode's cost against the uninstrumented server (about 3 min); writes docs/performance.md
 	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.bench.Bench --docs $(BENCH_ARGS)
 
-docs: build ## Regenerate the code excerpts and run outputs in README.md and docs/
+docs: build ## Regenerate the code excerpts, run outputs and trace pictures in README.md and docs/
 	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.docs.Docs
 
 test: ## Run every test (unit, in-process and process-level)

@@ -5,8 +5,8 @@ import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
-import io.opentelemetry.example.autoinstrumentation.client.harness.ServerProcess;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ServerProcess.ServerStartException;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code make compare}: runs every mode as its own process through the same scenarios and checks, row by row, that
@@ -54,12 +55,15 @@ public final class Compare {
       scenario.sections().forEach(section -> spans.put(section, new EnumMap<>(Mode.class)));
     }
     Map<Mode, Set<String>> resources = new EnumMap<>(Mode.class);
+    Map<Scenario, Map<Mode, List<ExportedSpan>>> traces = new EnumMap<>(Scenario.class);
     for (Mode mode : Mode.values()) {
       long started = System.nanoTime();
       try {
         ModeResult result = runMode(mode);
         result.spans().forEach((section, fields) -> spans.get(section).put(mode, fields));
         resources.put(mode, result.resourceKeys());
+        result.traces().forEach((scenario, trace) ->
+            traces.computeIfAbsent(scenario, key -> new EnumMap<>(Mode.class)).put(mode, trace));
       } catch (ServerStartException | UncheckedIOException | IllegalStateException e) {
         System.err.println("error: cannot run " + mode.label() + ": " + e.getMessage());
         return 2;
@@ -72,20 +76,24 @@ public final class Compare {
     System.out.print(Report.table(rows));
     try {
       Report.write(rows, reports);
+      HtmlReport.write(rows, traces, reports);
     } catch (IOException e) {
       System.err.println("error: cannot write the reports to " + reports + ": " + e.getMessage());
       return 2;
     }
-    System.out.println("reports: " + reports.resolve("compare.md") + ", " + reports.resolve("compare.json"));
+    System.out.println("reports: " + reports.resolve("compare.md") + ", " + reports.resolve("compare.json") + ", "
+        + reports.resolve(HtmlReport.FILE));
     return Comparison.exitCode(rows);
   }
 
-  /** A mode's spans, normalized, by section; and the resource keys of its server. */
-  record ModeResult(Map<String, Map<String, String>> spans, Set<String> resourceKeys) {}
+  /** A mode's spans, normalized, by section; the resource keys of its server; per scenario, every span of its trace. */
+  record ModeResult(Map<String, Map<String, String>> spans, Set<String> resourceKeys,
+      Map<Scenario, List<ExportedSpan>> traces) {}
 
   static ModeResult runMode(Mode mode) {
     Map<String, Map<String, String>> spans = new LinkedHashMap<>();
     Set<String> resourceKeys = Set.of();
+    Map<Scenario, List<ExportedSpan>> traces = new EnumMap<>(Scenario.class);
     for (Scenario.App app : Scenario.App.values()) {
       List<Scenario> scenarios = Arrays.stream(Scenario.values()).filter(scenario -> scenario.app == app).toList();
       AppRun run = runApp(mode, app, scenarios);
@@ -93,53 +101,67 @@ public final class Compare {
       for (ExportedSpan span : output) {
         Scenario scenario = Scenario.of(String.valueOf(span.attribute("url.path")), (String) span.attribute("url.query"));
         if (span.kind().equals("SERVER") && scenarios.contains(scenario) && !scenario.isTree()) {
-          spans.put(scenario.name(), Normalizer.fields(span, run.clientSpanIds().get(scenario)));
+          spans.put(scenario.name(), Normalizer.fields(span, run.clientSpanId(scenario)));
+          traces.put(scenario, trace(span.traceId(), output, run.clientSpans().getOrDefault(scenario, List.of())));
           if (app == Scenario.App.SERVER) {
             resourceKeys = span.resource().keySet();
           }
         }
       }
       for (Scenario tree : scenarios.stream().filter(Scenario::isTree).toList()) {
-        Normalizer.tree(output, tree.param(), run.clientSpanIds().get(tree))
+        Normalizer.tree(output, tree.param(), run.clientSpanId(tree))
             .forEach((span, fields) -> spans.put(span.section(), fields));
+        output.stream().filter(span -> TreeSpan.HANDLER.matches(span, tree.param())).findFirst().ifPresent(handler ->
+            traces.put(tree, trace(handler.traceId(), output, run.clientSpans().getOrDefault(tree, List.of()))));
       }
     }
-    return new ModeResult(spans, resourceKeys);
+    return new ModeResult(spans, resourceKeys, traces);
   }
 
-  /** What one of a mode's programs printed for {@code scenarios}, and the client's CLIENT span id for each it called. */
-  private record AppRun(ProcessOutput output, Map<Scenario, String> clientSpanIds) {}
+  /** Every span of {@code traceId} that the server or the client exported. */
+  private static List<ExportedSpan> trace(String traceId, List<ExportedSpan> server, List<ExportedSpan> client) {
+    return Stream.concat(client.stream(), server.stream()).filter(span -> span.traceId().equals(traceId)).toList();
+  }
+
+  /** What one of a mode's programs printed for {@code scenarios}, and the client's spans for each it called. */
+  private record AppRun(ProcessOutput output, Map<Scenario, List<ExportedSpan>> clientSpans) {
+
+    /** The client's CLIENT span id for {@code scenario}, the server span's expected parent, or null. */
+    String clientSpanId(Scenario scenario) {
+      return clientSpans.getOrDefault(scenario, List.of()).stream().filter(span -> span.kind().equals("CLIENT"))
+          .map(ExportedSpan::spanId).findFirst().orElse(null);
+    }
+  }
 
   private static AppRun runApp(Mode mode, Scenario.App app, List<Scenario> scenarios) {
     Path root = ProjectLayout.root();
     List<String> command = app == Scenario.App.SERVER ? mode.command(root, List.of()) : mode.failingRoutesCommand(root);
-    Map<Scenario, String> clientSpanIds = new EnumMap<>(Scenario.class);
+    Map<Scenario, List<ExportedSpan>> clientSpans = new EnumMap<>(Scenario.class);
     try (ServerProcess process = ServerProcess.start(mode, command, Scenario.SERVER_ENVIRONMENT, START_TIMEOUT)) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       int expected = 0;
       for (Scenario scenario : scenarios) {
         if (scenario.throughClient) {
-          clientSpanIds.put(scenario, callThroughClient(process, scenario));
+          clientSpans.put(scenario, callThroughClient(process, scenario));
         } else {
           send(http, process, scenario);
         }
         expected += scenario.isTree() ? TreeSpan.values().length : mode == Mode.MANUAL && scenario == Scenario.NOT_FOUND ? 0 : 1;
       }
       process.awaitSpans(expected, EXPORT_TIMEOUT);
-      return new AppRun(process.stop(), clientSpanIds);
+      return new AppRun(process.stop(), clientSpans);
     }
   }
 
-  /** The scenario's request made by the real client; returns its CLIENT span's id, the server span's expected parent. */
-  private static String callThroughClient(ServerProcess server, Scenario scenario) {
+  /** The scenario's request made by the real client; returns the spans the client exported. */
+  private static List<ExportedSpan> callThroughClient(ServerProcess server, Scenario scenario) {
     Map<String, String> environment = new HashMap<>();
     environment.put("SERVER_URL", server.uri(scenario.path()).toString());
     ProcessOutput client = ClientProcess.run(environment, scenario.param());
     if (client.exitCode() != 0) {
       throw new ServerStartException("the client failed: " + String.join(" ", client.stderr()));
     }
-    return client.spans().stream().filter(span -> span.kind().equals("CLIENT")).map(ExportedSpan::spanId)
-        .findFirst().orElse(null);
+    return client.spans();
   }
 
   private static void send(HttpClient http, ServerProcess server, Scenario scenario) {

@@ -51,7 +51,7 @@ final class Report {
   }
 
   /** Each row's verdict as shown; a reason already given in the rows just above reads "as above". */
-  private static List<String> verdicts(List<Row> rows, String different) {
+  static List<String> verdicts(List<Row> rows, String different) {
     List<String> verdicts = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
@@ -103,7 +103,7 @@ final class Report {
         + counts.get(Verdict.DIFFERENT) + " DIFFERENT";
   }
 
-  private static String heading(String section) {
+  static String heading(String section) {
     if (section.equals(Comparison.RESOURCE)) {
       return "Resource attribute keys";
     }

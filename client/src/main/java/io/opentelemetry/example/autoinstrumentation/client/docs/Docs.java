@@ -1,5 +1,6 @@
 package io.opentelemetry.example.autoinstrumentation.client.docs;
 
+import io.opentelemetry.example.autoinstrumentation.client.compare.Waterfall;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ public final class Docs {
     }
     List<Path> drifted = new ArrayList<>();
     for (Map.Entry<Path, String> page : regenerated.entrySet()) {
-      if (!Files.readString(page.getKey()).equals(page.getValue())) {
+      if (!comparable(onDisk(page.getKey())).equals(comparable(page.getValue()))) {
         drifted.add(root.relativize(page.getKey()));
         if (!check) {
           Files.writeString(page.getKey(), page.getValue());
@@ -49,7 +50,7 @@ public final class Docs {
     System.out.println(drifted.isEmpty() ? "docs are up to date" : "regenerated " + drifted);
   }
 
-  /** Every page under docs/ and the READMEs, as the code would write it now. */
+  /** Every page under docs/ and the READMEs, and every picture they show, as the code would write them now. */
   public static Map<Path, String> regenerate(Path root) throws IOException {
     return regenerate(root, Set.of());
   }
@@ -73,7 +74,18 @@ public final class Docs {
       regenerated.put(page.getKey(), MarkedRegions.fill(text, root,
           name -> checkedElsewhere.contains(name) ? MarkedRegions.current(text, name) : run.get(name)));
     }
+    run.files().forEach((name, content) -> regenerated.put(root.resolve("docs").resolve(name), content));
     return regenerated;
+  }
+
+  /** What a drift check compares: the text without what a run measures, which differs on every run. */
+  public static String comparable(String text) {
+    return Waterfall.withoutMeasurements(text);
+  }
+
+  /** The file's text, or "" when it does not exist yet. */
+  public static String onDisk(Path file) throws IOException {
+    return Files.exists(file) ? Files.readString(file) : "";
   }
 
   /** {@code page} with its output region {@code name} filled with {@code content}, everything else as it is. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.example.autoinstrumentation.client.compare.Compare;
+import io.opentelemetry.example.autoinstrumentation.client.compare.TraceDifferences;
+import io.opentelemetry.example.autoinstrumentation.client.compare.Waterfall;
 import io.opentelemetry.example.autoinstrumentation.client.harness.AutomaticApi;
 import io.opentelemetry.example.autoinstrumentation.client.config.ConfigParity;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ClientProcess;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,30 +33,38 @@ import java.util.function.Supplier;
 
 /**
  * What the docs show of real runs: each mode's server span and the client's spans for the request of {@code make
- * client}, the spans of server-automatic-api under the agent, every server's span tree side by side, the trace of the
- * real handler, the comparison and the configuration table. Values that change from run to run are replaced by named placeholders, so the docs change only when
- * behaviour does.
+ * client}, each mode's whole trace of it as a picture, the spans of server-automatic-api under the agent, every
+ * server's span tree side by side, the trace of the real handler, the comparison and the configuration table. Values
+ * that change from run to run are replaced by named placeholders, so the docs change only when behaviour does; the
+ * pictures keep their times (see {@link Waterfall}).
  */
 final class RunOutputs {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final String AUTOMATIC_API = "automatic-api";
+  private static final int PICTURE_WIDTH = 760;
 
   private final Map<String, String> outputs = new HashMap<>();
+  private final Map<String, String> files = new LinkedHashMap<>();
   private final Map<String, List<ExportedSpan>> serverSpans = new HashMap<>();
+  private final Map<String, List<ExportedSpan>> traces = new HashMap<>();
 
   /**
    * Runs what {@code names} need; each name is {@code span-<mode>}, {@code span-automatic-api}, {@code client-spans},
-   * {@code span-trees} (every server's spans for that request, side by side), {@code tree-<mode>} (the real handler's
-   * trace), {@code real-handler-lines}, {@code compare-table} or {@code config-table}.
+   * {@code span-trees} (every server's spans for that request, side by side), {@code waterfall-<mode>} (the picture of
+   * the mode's trace, written to {@code docs/trace-<mode>.svg}), {@code differences-<mode>} (a sentence on how its
+   * trace differs from manual's), {@code tree-<mode>} (the real handler's trace), {@code real-handler-lines},
+   * {@code compare-table} or {@code config-table}.
    */
   static RunOutputs capture(List<String> names) throws IOException {
     RunOutputs run = new RunOutputs();
     boolean trees = names.contains("span-trees");
+    // every picture marks what differs between all three modes, so one asks for all three runs
+    boolean pictures = names.stream().anyMatch(name -> name.startsWith("waterfall-") || name.startsWith("differences-"));
     for (Mode mode : Mode.values()) {
       boolean tree = names.contains("tree-" + mode.label());
-      if (trees || tree || names.contains("span-" + mode.label())
+      if (trees || pictures || tree || names.contains("span-" + mode.label())
           || (mode == Mode.MANUAL && names.contains("client-spans"))) {
         run.seedRequest(mode.label(), 1, tree, () -> ServerProcess.start(mode, Map.of(), START_TIMEOUT));
       }
@@ -64,6 +75,9 @@ final class RunOutputs {
     }
     if (names.contains("real-handler-lines")) {
       run.outputs.put("real-handler-lines", LineCounts.table(ProjectLayout.root()));
+    }
+    if (pictures) {
+      run.drawTraces();
     }
     if (trees) {
       Map<String, List<ExportedSpan>> inOrder = new LinkedHashMap<>();
@@ -93,6 +107,29 @@ final class RunOutputs {
 
   String get(String name) {
     return outputs.get(name);
+  }
+
+  /** The files the outputs refer to, by name in docs/: the pictures. */
+  Map<String, String> files() {
+    return files;
+  }
+
+  /** Each mode's trace as a picture, and for automatic and programmatic a sentence on how theirs differs from manual's. */
+  private void drawTraces() {
+    Map<Mode, List<ExportedSpan>> byMode = new EnumMap<>(Mode.class);
+    for (Mode mode : Mode.values()) {
+      byMode.put(mode, traces.get(mode.label()));
+    }
+    Map<Mode, Map<String, Map<String, String>>> marks = TraceDifferences.marks(byMode);
+    for (Mode mode : Mode.values()) {
+      String file = "trace-" + mode.label() + ".svg";
+      files.put(file, Waterfall.svg(mode.label() + ": make client against " + mode.module(),
+          byMode.get(mode), marks.get(mode), PICTURE_WIDTH));
+      outputs.put("waterfall-" + mode.label(),
+          "![" + mode.label() + ": the trace of make client against " + mode.module() + "](" + file + ")\n");
+      outputs.put("differences-" + mode.label(),
+          TraceSentences.differences(TraceDifferences.against(byMode.get(Mode.MANUAL), byMode.get(mode))));
+    }
   }
 
   /**
@@ -127,6 +164,9 @@ final class RunOutputs {
     serverJson.forEach(span -> ids.put(span.path("spanId").asText(),
         span.path("kind").asInt() == 2 ? "<server span id>" : "<@WithSpan span id>"));
     serverSpans.put(label, server.spans().stream().filter(span -> span.traceId().equals(firstTrace)).toList());
+    List<ExportedSpan> trace = new ArrayList<>(client.spans());
+    trace.addAll(server.spans());
+    traces.put(label, trace.stream().filter(span -> span.traceId().equals(firstTrace)).toList()); // not the others
     if (serverJson.size() == 1) {
       outputs.put("span-" + label, fence(normalize(serverJson.get(0), ids)));
     } else {
@@ -135,9 +175,9 @@ final class RunOutputs {
       outputs.put("span-" + label, fence(array));
     }
     if (treeClient != null) {
-      List<ExportedSpan> trace = new ArrayList<>(treeClient.spans());
-      server.spans().stream().filter(span -> !span.traceId().equals(firstTrace)).forEach(trace::add);
-      outputs.put("tree-" + label, TraceTrees.draw(trace));
+      List<ExportedSpan> handled = new ArrayList<>(treeClient.spans());
+      server.spans().stream().filter(span -> !span.traceId().equals(firstTrace)).forEach(handled::add);
+      outputs.put("tree-" + label, TraceTrees.draw(handled));
     }
     if (label.equals(Mode.MANUAL.label())) {
       ArrayNode array = JSON.createArrayNode();

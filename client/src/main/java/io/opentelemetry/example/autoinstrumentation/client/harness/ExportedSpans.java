@@ -61,7 +61,9 @@ public final class ExportedSpans {
               STATUSES[span.path("status").path("code").asInt(0)],
               attributes(span.path("attributes")),
               events,
-              span.path("traceState").asText("")));
+              span.path("traceState").asText(""),
+              span.path("startTimeUnixNano").asLong(0), // a decimal string in OTLP JSON
+              span.path("endTimeUnixNano").asLong(0)));
         }
       }
     }
