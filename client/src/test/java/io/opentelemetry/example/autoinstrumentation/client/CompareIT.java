@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.example.autoinstrumentation.client.compare.Compare;
+import io.opentelemetry.example.autoinstrumentation.client.docs.Docs;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,15 @@ class CompareIT {
     assertThat(report.get("rows")).filteredOn(row -> row.get("verdict").asText().equals("same")).isNotEmpty();
     assertThat(exitCode).isZero();
     assertThat(Files.readString(reports.resolve("compare.md"))).contains("| `http.route` |");
+  }
+
+  /** DocsIT leaves the table to this test, which has just run the comparison: running it twice costs half a minute. */
+  @Test
+  void docsShowThisRunsTable() throws Exception {
+    Path page = ProjectLayout.root().resolve("docs/comparison.md");
+    String expected = Docs.fill(Files.readString(page), "compare-table", Files.readString(reports.resolve("compare.md")));
+
+    assertThat(Files.readString(page)).as("docs/comparison.md is stale: run make docs").isEqualTo(expected);
   }
 
   @Test

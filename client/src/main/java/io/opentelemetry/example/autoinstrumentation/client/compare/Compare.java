@@ -2,6 +2,7 @@ package io.opentelemetry.example.autoinstrumentation.client.compare;
 
 import io.opentelemetry.example.autoinstrumentation.client.harness.ClientProcess;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
+import io.opentelemetry.example.autoinstrumentation.client.harness.JavaProcess;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +52,22 @@ public final class Compare {
 
   /** Runs the comparison, prints the table, writes the reports into {@code reports}, and returns the exit code. */
   public static int run(Path reports) {
+    return run(reports, EnumSet.allOf(Scenario.class), Map.of());
+  }
+
+  /**
+   * The comparison of the scenarios named (by their names in the reports, such as {@code HEADERS}) alone, with {@code
+   * environment} added to every server's: what a test of one setting needs, at a fraction of the whole run's cost.
+   */
+  public static int run(Path reports, Map<String, String> environment, List<String> scenarioNames) {
+    Set<Scenario> scenarios = EnumSet.noneOf(Scenario.class);
+    scenarioNames.forEach(name -> scenarios.add(Scenario.valueOf(name)));
+    return run(reports, scenarios, environment);
+  }
+
+  private static int run(Path reports, Set<Scenario> chosen, Map<String, String> environment) {
     Map<String, Map<Mode, Map<String, String>>> spans = new LinkedHashMap<>();
-    for (Scenario scenario : Scenario.values()) {
+    for (Scenario scenario : chosen) {
       scenario.sections().forEach(section -> spans.put(section, new EnumMap<>(Mode.class)));
     }
     Map<Mode, Set<String>> resources = new EnumMap<>(Mode.class);
@@ -59,7 +75,7 @@ public final class Compare {
     for (Mode mode : Mode.values()) {
       long started = System.nanoTime();
       try {
-        ModeResult result = runMode(mode);
+        ModeResult result = runMode(mode, chosen, environment);
         result.spans().forEach((section, fields) -> spans.get(section).put(mode, fields));
         resources.put(mode, result.resourceKeys());
         result.traces().forEach((scenario, trace) ->
@@ -90,13 +106,16 @@ public final class Compare {
   record ModeResult(Map<String, Map<String, String>> spans, Set<String> resourceKeys,
       Map<Scenario, List<ExportedSpan>> traces) {}
 
-  static ModeResult runMode(Mode mode) {
+  static ModeResult runMode(Mode mode, Set<Scenario> chosen, Map<String, String> environment) {
     Map<String, Map<String, String>> spans = new LinkedHashMap<>();
     Set<String> resourceKeys = Set.of();
     Map<Scenario, List<ExportedSpan>> traces = new EnumMap<>(Scenario.class);
     for (Scenario.App app : Scenario.App.values()) {
-      List<Scenario> scenarios = Arrays.stream(Scenario.values()).filter(scenario -> scenario.app == app).toList();
-      AppRun run = runApp(mode, app, scenarios);
+      List<Scenario> scenarios = chosen.stream().filter(scenario -> scenario.app == app).toList();
+      if (scenarios.isEmpty()) {
+        continue;
+      }
+      AppRun run = runApp(mode, app, scenarios, environment);
       List<ExportedSpan> output = run.output().spans();
       for (ExportedSpan span : output) {
         Scenario scenario = Scenario.of(String.valueOf(span.attribute("url.path")), (String) span.attribute("url.query"));
@@ -133,11 +152,16 @@ public final class Compare {
     }
   }
 
-  private static AppRun runApp(Mode mode, Scenario.App app, List<Scenario> scenarios) {
+  private static AppRun runApp(
+      Mode mode, Scenario.App app, List<Scenario> scenarios, Map<String, String> environment) {
     Path root = ProjectLayout.root();
-    List<String> command = app == Scenario.App.SERVER ? mode.command(root, List.of()) : mode.failingRoutesCommand(root);
+    List<String> command = app == Scenario.App.SERVER
+        ? mode.command(root, JavaProcess.QUICK_START)
+        : mode.failingRoutesCommand(root, JavaProcess.QUICK_START);
     Map<Scenario, List<ExportedSpan>> clientSpans = new EnumMap<>(Scenario.class);
-    try (ServerProcess process = ServerProcess.start(mode, command, Scenario.SERVER_ENVIRONMENT, START_TIMEOUT)) {
+    Map<String, String> env = new HashMap<>(Scenario.SERVER_ENVIRONMENT);
+    env.putAll(environment);
+    try (ServerProcess process = ServerProcess.start(mode, command, env, START_TIMEOUT)) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       int expected = 0;
       for (Scenario scenario : scenarios) {

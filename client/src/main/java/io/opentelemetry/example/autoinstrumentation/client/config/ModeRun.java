@@ -29,11 +29,6 @@ import java.util.regex.Pattern;
 final class ModeRun implements AutoCloseable {
 
   static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-  /**
-   * C1 alone and the serial collector: the agent starts in about half the time, and the table has fifteen of them.
-   * Every mode gets the same; the table is about settings, and its one timing is a ratio within a process.
-   */
-  static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
   static final Duration WAIT = Duration.ofSeconds(10);
   /** The console exporter's line: {@code 'GET /server_request' : <trace id> <span id> SERVER [tracer: ...] ...}. */
   private static final Pattern ONE_LINE_SPAN = Pattern.compile("'([^']*)' : ([0-9a-f]{32}) ([0-9a-f]{16}) ([A-Z]+) ");
@@ -61,7 +56,8 @@ final class ModeRun implements AutoCloseable {
     environment.forEach((name, value) -> env.put(name,
         value.replace("{receiver}", receiver.endpoint()).replace("{grpc}", grpc.endpoint())));
     try {
-      server = ServerProcess.start(mode, env, JVM_OPTIONS, START_TIMEOUT);
+      // every mode alike: the table is about settings, and its one timing is a ratio within a process
+      server = ServerProcess.start(mode, env, START_TIMEOUT);
       return true;
     } catch (ServerStartException e) {
       String message = e.getMessage();

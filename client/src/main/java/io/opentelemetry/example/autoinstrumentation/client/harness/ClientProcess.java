@@ -11,8 +11,9 @@ public final class ClientProcess {
 
   public static ProcessOutput run(Map<String, String> environment, String... args) {
     Path root = ProjectLayout.root();
-    List<String> command = new ArrayList<>(List.of(JavaProcess.javaExecutable(), "-jar",
-        ProjectLayout.requireJar(ProjectLayout.clientJar(root)).toString()));
+    List<String> command = new ArrayList<>(List.of(JavaProcess.javaExecutable()));
+    command.addAll(JavaProcess.QUICK_START);
+    command.addAll(List.of("-jar", ProjectLayout.requireJar(ProjectLayout.clientJar(root)).toString()));
     command.addAll(List.of(args));
     return JavaProcess.start(command, root, environment).await(Duration.ofSeconds(60));
   }

@@ -41,8 +41,8 @@ public enum Mode {
    * The same, running the module's {@code FailingRoutesServer} instead: this mode's instrumentation in front of routes
    * that fail as real ones do.
    */
-  public List<String> failingRoutesCommand(Path root) {
-    List<String> command = java(root, List.of());
+  public List<String> failingRoutesCommand(Path root, List<String> jvmOptions) {
+    List<String> command = java(root, jvmOptions);
     command.add("-cp");
     command.add(jar(root).toString());
     command.add("io.opentelemetry.example.autoinstrumentation.server." + label() + ".FailingRoutesServer");

@@ -36,7 +36,7 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts {@code mode} with {@code environment} added to this JVM's, and waits until it listens. */
   public static ServerProcess start(Mode mode, Map<String, String> environment, Duration startTimeout) {
-    return start(mode, environment, List.of(), startTimeout);
+    return start(mode, environment, JavaProcess.QUICK_START, startTimeout);
   }
 
   public static ServerProcess start(
