@@ -84,12 +84,12 @@ public final class Compare {
         System.err.println("error: cannot run " + mode.label() + ": " + e.getMessage());
         return 2;
       }
-      System.out.printf(Locale.ROOT, "%-13s %d spans in %.1f s%n", mode.label(),
-          spans.values().stream().filter(byMode -> byMode.containsKey(mode)).count(),
+      System.out.printf(Locale.ROOT, "%-13s exported %2d of the %d spans compared, in %.1f s%n",
+          mode.label(), spans.values().stream().filter(byMode -> byMode.containsKey(mode)).count(), spans.size(),
           (System.nanoTime() - started) / 1e9);
     }
     List<Row> rows = Comparison.rows(spans, resources);
-    System.out.print(Report.table(rows));
+    System.out.print(TerminalReport.render(rows));
     try {
       Report.write(rows, reports);
       HtmlReport.write(rows, traces, reports);
@@ -97,8 +97,9 @@ public final class Compare {
       System.err.println("error: cannot write the reports to " + reports + ": " + e.getMessage());
       return 2;
     }
-    System.out.println("reports: " + reports.resolve("compare.md") + ", " + reports.resolve("compare.json") + ", "
-        + reports.resolve(HtmlReport.FILE));
+    Path root = ProjectLayout.root();
+    Path shown = reports.toAbsolutePath().startsWith(root) ? root.relativize(reports.toAbsolutePath()) : reports;
+    System.out.println("\nReports in " + shown + "/: " + HtmlReport.FILE + " (open it in a browser), compare.md, compare.json");
     return Comparison.exitCode(rows);
   }
 

@@ -12,25 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The comparison as a terminal table, as Markdown for the docs, and as JSON for tools. */
+/** The comparison as Markdown for the docs and as JSON for tools; {@link TerminalReport} and {@link HtmlReport} draw it for people. */
 final class Report {
-
-  private static final int WIDTH = 26;
-
-  static String table(List<Row> rows) {
-    StringBuilder out = new StringBuilder();
-    List<String> verdicts = verdicts(rows, Verdict.DIFFERENT.label);
-    for (int i = 0; i < rows.size(); i++) {
-      Row row = rows.get(i);
-      if (startsSection(rows, i)) {
-        out.append('\n').append(heading(row.section())).append('\n');
-        out.append(line("field", "manual", "automatic", "programmatic", "verdict")).append('\n');
-      }
-      out.append(line(row.field(), row.values().get(Mode.MANUAL), row.values().get(Mode.AUTOMATIC),
-          row.values().get(Mode.PROGRAMMATIC), verdicts.get(i))).append('\n');
-    }
-    return out.append('\n').append(summary(rows)).append('\n').toString();
-  }
 
   static String markdown(List<Row> rows) {
     StringBuilder out = new StringBuilder();
@@ -111,20 +94,6 @@ final class Report {
     Scenario scenario = span == null ? Scenario.valueOf(section) : Scenario.REAL_HANDLER;
     String heading = scenario.description + " (" + scenario.pathAndQuery + ")";
     return span == null ? heading : heading + ": " + span.description;
-  }
-
-  private static String line(String field, String manual, String automatic, String programmatic, String verdict) {
-    return String.format("%-34s %-" + WIDTH + "s %-" + WIDTH + "s %-" + WIDTH + "s %s",
-        clip(field, 34), clip(manual, WIDTH), clip(automatic, WIDTH), clip(programmatic, WIDTH), verdict);
-  }
-
-  /** Long values keep both ends: scope names differ at the end, {@code io.opentelemetry.example.server-manual}. */
-  private static String clip(String value, int width) {
-    if (value.length() <= width) {
-      return value;
-    }
-    int head = width / 3;
-    return value.substring(0, head) + "…" + value.substring(value.length() - (width - head - 1));
   }
 
   private static String cell(String value) {

@@ -38,7 +38,8 @@ class ComparisonTest {
           assertThat(row.values()).containsEntry(Mode.MANUAL, "server_request").containsEntry(Mode.AUTOMATIC, "GET /server_request");
         });
     assertThat(Comparison.exitCode(rows)).isEqualTo(1);
-    assertThat(Report.table(rows)).contains("DIFFERENT").contains("0 expected, 1 DIFFERENT");
+    assertThat(TerminalReport.render(rows)).contains("DIFFERENT: 1 rows").contains("0 expected, 1 DIFFERENT")
+        .contains("      manual        server_request\n");
   }
 
   @Test
