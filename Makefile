@@ -1,4 +1,4 @@
-# The three ways to instrument the seed's server, side by side. `make` lists the targets.
+# The three ways to instrument the Python example's server, in Java, side by side. `make` lists the targets.
 # PORT, BIND_ADDRESS, PARAM, SERVER_URL and any OTEL_* variable pass through, from the environment or the command line:
 #   make run-programmatic PORT=9000 OTEL_SERVICE_NAME=myservice OTEL_TRACES_EXPORTER=console
 

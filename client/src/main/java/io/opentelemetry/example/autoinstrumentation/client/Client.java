@@ -33,7 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The seed's client.py: one request to the server inside a {@code client} span, with a CLIENT span for the call whose
+ * The Python example's client.py: one request to the server inside a {@code client} span, with a CLIENT span for the call whose
  * context travels in the {@code traceparent} header. It calls {@code localhost} on {@code PORT} (8082 by default), the
  * port the servers read too; {@code SERVER_URL} names any other address.
  */

@@ -56,7 +56,7 @@ public final class RealHandlerExpectations {
     TraceSpan nested = only(spans, "GET /server_request");
     assertThat(nested.traceId()).as("the call's headers carried the trace").isEqualTo(handler.traceId());
     assertThat(nested.parentSpanId()).as("the call's headers carried its span").isEqualTo(call.spanId());
-    ServerSpanExpectations.assertSeedRequestSpan(
+    ServerSpanExpectations.assertServerRequestSpan(
         nested.name(), nested.kind(), nested.status(), nested.attributes(), port, "param=" + param);
 
     TraceSpan query = only(spans, "SELECT orders.orders");

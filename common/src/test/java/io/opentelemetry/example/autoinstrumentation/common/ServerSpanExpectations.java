@@ -9,27 +9,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What every mode's SERVER span for the seed's request looks like: what the agent emits, written once. Spans come in
+ * What every mode's SERVER span for GET /server_request looks like: what the agent emits, written once. Spans come in
  * as plain values (name, kind, status, attributes with Long for integers), so in-process tests ({@link SpanData}) and
  * process-level tests (exported JSON) check the same expectations.
  */
 public final class ServerSpanExpectations {
 
   /** The attribute keys of the agent's span for {@code GET /server_request?…}, thread details aside. */
-  public static final Set<String> SEED_ATTRIBUTE_KEYS = Set.of(
+  public static final Set<String> SERVER_REQUEST_ATTRIBUTE_KEYS = Set.of(
       "http.request.method", "url.scheme", "url.path", "url.query", "server.address", "server.port",
       "client.address", "network.peer.address", "network.peer.port", "network.protocol.version",
       "user_agent.original", "http.route", "http.response.status_code");
 
   /** The span of {@code GET /server_request?<query>} sent from loopback to {@code port}. */
-  public static void assertSeedRequestSpan(
+  public static void assertServerRequestSpan(
       String name, String kind, String status, Map<String, Object> attributes, int port, String query) {
     assertThat(name).isEqualTo("GET /server_request");
     assertThat(kind).isEqualTo("SERVER");
     assertThat(status).isEqualTo("UNSET");
     Map<String, Object> withoutThread = new LinkedHashMap<>(attributes);
     withoutThread.keySet().removeIf(key -> key.startsWith("thread."));
-    assertThat(withoutThread.keySet()).containsExactlyInAnyOrderElementsOf(SEED_ATTRIBUTE_KEYS);
+    assertThat(withoutThread.keySet()).containsExactlyInAnyOrderElementsOf(SERVER_REQUEST_ATTRIBUTE_KEYS);
     assertThat(attributes)
         .containsEntry("http.request.method", "GET")
         .containsEntry("url.scheme", "http")
@@ -45,8 +45,8 @@ public final class ServerSpanExpectations {
     assertThat((Long) attributes.get("network.peer.port")).isPositive();
   }
 
-  public static void assertSeedRequestSpan(SpanData span, int port, String query) {
-    assertSeedRequestSpan(span.getName(), span.getKind().name(), span.getStatus().getStatusCode().name(),
+  public static void assertServerRequestSpan(SpanData span, int port, String query) {
+    assertServerRequestSpan(span.getName(), span.getKind().name(), span.getStatus().getStatusCode().name(),
         attributes(span), port, query);
   }
 

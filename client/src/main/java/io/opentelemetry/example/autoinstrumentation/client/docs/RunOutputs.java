@@ -66,12 +66,12 @@ final class RunOutputs {
       boolean tree = names.contains("tree-" + mode.label());
       if (trees || pictures || tree || names.contains("span-" + mode.label())
           || (mode == Mode.MANUAL && names.contains("client-spans"))) {
-        run.seedRequest(mode.label(), 1, tree, () -> ServerProcess.start(mode, Map.of(), START_TIMEOUT));
+        run.walkthroughRequest(mode.label(), 1, tree, () -> ServerProcess.start(mode, Map.of(), START_TIMEOUT));
       }
     }
     if (trees || names.contains("span-" + AUTOMATIC_API)) {
       // the agent's SERVER span and the @WithSpan method's INTERNAL span
-      run.seedRequest(AUTOMATIC_API, 2, false, () -> AutomaticApi.start(true, Map.of(), START_TIMEOUT));
+      run.walkthroughRequest(AUTOMATIC_API, 2, false, () -> AutomaticApi.start(true, Map.of(), START_TIMEOUT));
     }
     if (names.contains("real-handler-lines")) {
       run.outputs.put("real-handler-lines", LineCounts.table(ProjectLayout.root()));
@@ -136,7 +136,7 @@ final class RunOutputs {
    * The walkthrough's run for one server: the real client's request to {@code /server_request}, with the spans each
    * printed; then, if {@code tree}, its request to {@code /real_handler} and the whole trace that made.
    */
-  private void seedRequest(String label, int expectedSpans, boolean tree, Supplier<ServerProcess> start)
+  private void walkthroughRequest(String label, int expectedSpans, boolean tree, Supplier<ServerProcess> start)
       throws IOException {
     ProcessOutput server;
     ProcessOutput client;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The three ways to instrument the seed's server, and the command line that runs each (the Makefile's, too). */
+/** The three ways to instrument the server, and the command line that runs each (the Makefile's, too). */
 public enum Mode {
   MANUAL("server-manual"),
   AUTOMATIC("server-automatic"),

@@ -16,7 +16,7 @@ class ComparisonTest {
 
   @Test
   void identicalSpansAreTheSameAndExitZero() {
-    List<Row> rows = Comparison.rows(Map.of(Scenario.PYTHON_EXAMPLE.name(), allModes(seedSpan())), Map.of());
+    List<Row> rows = Comparison.rows(Map.of(Scenario.PYTHON_EXAMPLE.name(), allModes(serverRequestSpan())), Map.of());
 
     assertThat(rows).extracting(Row::verdict).containsOnly(Verdict.SAME);
     assertThat(Comparison.exitCode(rows)).isZero();
@@ -24,8 +24,8 @@ class ComparisonTest {
 
   @Test
   void renamedManualSpanIsDifferentAndExitsOne() {
-    Map<Mode, Map<String, String>> spans = allModes(seedSpan());
-    Map<String, String> renamed = new LinkedHashMap<>(seedSpan());
+    Map<Mode, Map<String, String>> spans = allModes(serverRequestSpan());
+    Map<String, String> renamed = new LinkedHashMap<>(serverRequestSpan());
     renamed.put("name", "server_request");
     spans.put(Mode.MANUAL, renamed);
 
@@ -44,7 +44,7 @@ class ComparisonTest {
 
   @Test
   void missingManualSpanForNotFoundIsExpected() {
-    Map<Mode, Map<String, String>> spans = allModes(seedSpan());
+    Map<Mode, Map<String, String>> spans = allModes(serverRequestSpan());
     spans.remove(Mode.MANUAL);
 
     List<Row> rows = Comparison.rows(Map.of(Scenario.NOT_FOUND.name(), spans), Map.of());
@@ -56,9 +56,9 @@ class ComparisonTest {
 
   @Test
   void aKnownDifferenceStillRequiresTheOtherModesToAgree() {
-    Map<Mode, Map<String, String>> spans = allModes(seedSpan());
+    Map<Mode, Map<String, String>> spans = allModes(serverRequestSpan());
     spans.remove(Mode.MANUAL);
-    Map<String, String> otherRoute = new LinkedHashMap<>(seedSpan());
+    Map<String, String> otherRoute = new LinkedHashMap<>(serverRequestSpan());
     otherRoute.put("http.route", "/other");
     spans.put(Mode.PROGRAMMATIC, otherRoute);
 
@@ -89,7 +89,7 @@ class ComparisonTest {
             tuple("service.name", Verdict.SAME));
   }
 
-  private static Map<String, String> seedSpan() {
+  private static Map<String, String> serverRequestSpan() {
     Map<String, String> span = new LinkedHashMap<>();
     span.put("name", "GET /server_request");
     span.put("kind", "SERVER");

@@ -63,7 +63,7 @@ class ServerManualTest {
     assertThat(get("/server_request?param=testing&sig=secret", Map.of()).body()).isEqualTo("served");
 
     SpanData span = onlySpan();
-    ServerSpanExpectations.assertSeedRequestSpan(span, server.port(), "param=testing&sig=REDACTED");
+    ServerSpanExpectations.assertServerRequestSpan(span, server.port(), "param=testing&sig=REDACTED");
     assertThat(span).hasNoParent();
   }
 

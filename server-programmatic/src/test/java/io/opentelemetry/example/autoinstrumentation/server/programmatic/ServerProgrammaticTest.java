@@ -58,7 +58,7 @@ class ServerProgrammaticTest {
 
     assertThat(response.body()).isEqualTo("served");
     assertThat(testing.getSpans()).singleElement().satisfies(span -> {
-      ServerSpanExpectations.assertSeedRequestSpan(span, server.port(), "param=testing&sig=REDACTED");
+      ServerSpanExpectations.assertServerRequestSpan(span, server.port(), "param=testing&sig=REDACTED");
       assertThat(span).hasTraceId("0af7651916cd43dd8448eb211c80319c").hasParentSpanId("b7ad6b7169203331");
     });
   }

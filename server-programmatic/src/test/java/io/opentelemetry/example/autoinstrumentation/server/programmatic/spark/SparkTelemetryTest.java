@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import spark.Service;
 
-/** The library on a test app with the routes the seed lacks: a template, a failure, a child span. */
+/** The library on a test app with the routes the example's server lacks: templates, failures, a child span. */
 class SparkTelemetryTest {
 
   @RegisterExtension static final OpenTelemetryExtension testing = OpenTelemetryExtension.create();
@@ -85,7 +85,7 @@ class SparkTelemetryTest {
     serve(builder -> {});
     assertThat(get("/server_request?param=testing", Map.of()).body()).isEqualTo("served");
 
-    ServerSpanExpectations.assertSeedRequestSpan(onlySpan(), app.port(), "param=testing");
+    ServerSpanExpectations.assertServerRequestSpan(onlySpan(), app.port(), "param=testing");
     assertThat(onlySpan().getInstrumentationScopeInfo()).satisfies(scope -> {
       assertThat(scope.getName()).isEqualTo("io.opentelemetry.example.spark-2.9");
       assertThat(scope.getVersion()).as("from the properties file the build writes").matches("\\d+\\.\\d+.*");

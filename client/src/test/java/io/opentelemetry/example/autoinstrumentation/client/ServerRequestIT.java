@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Each mode as it runs for a user, a child JVM (the agent's included), checked against the expectations all share. */
-class SeedRequestIT {
+class ServerRequestIT {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
@@ -39,7 +39,7 @@ class SeedRequestIT {
     // The address the server announced (it bound a port the system chose), then the route's print.
     assertThat(output.stdout()).containsExactly("Listening on http://127.0.0.1:" + port + "/", "testing");
     assertThat(output.spans()).singleElement().satisfies(span -> {
-      ServerSpanExpectations.assertSeedRequestSpan(
+      ServerSpanExpectations.assertServerRequestSpan(
           span.name(), span.kind(), span.status(), span.attributes(), port, "param=testing&sig=REDACTED");
       assertThat(span.traceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
       assertThat(span.parentSpanId()).isEqualTo("b7ad6b7169203331");
