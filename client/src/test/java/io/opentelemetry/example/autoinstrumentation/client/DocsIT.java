@@ -6,8 +6,11 @@ import io.opentelemetry.example.autoinstrumentation.client.docs.Docs;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +56,36 @@ class DocsIT {
     }
     assertThat(regenerated.keySet()).extracting(path -> root.relativize(path).toString())
         .contains("docs/trace-manual.svg", "docs/trace-automatic.svg", "docs/trace-programmatic.svg");
+  }
+
+  /**
+   * Words that are ours, not a reader's: what the Python example was called while this was built, and "served", which
+   * reads like a remark about a private package mirror where "published" is meant.
+   */
+  static final Pattern WORDS_OF_OURS = Pattern.compile("(?i)\\bseed(?:'s|s)?\\b|\\bserved (?:at|only|here)\\b|\\bnot served\\b");
+
+  @Test
+  void noWordOfOursInWhatReadersSee() throws Exception {
+    List<Path> read = new ArrayList<>(Docs.pages(root));
+    read.add(root.resolve("Makefile"));
+    try (Stream<Path> files = Files.walk(root)) {
+      files.filter(Files::isRegularFile)
+          .filter(path -> !path.toString().contains("/target/") && !path.toString().contains("/.git/"))
+          // POM descriptions and comments, and the strings the programs print
+          .filter(path -> path.endsWith("pom.xml") || path.toString().matches(".*/src/main/.*\\.(java|properties|yaml|xml)$"))
+          .forEach(read::add);
+    }
+    Map<String, String> found = new TreeMap<>();
+    for (Path file : read) {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = 0; i < lines.size(); i++) {
+        Matcher word = WORDS_OF_OURS.matcher(lines.get(i));
+        if (word.find()) {
+          found.put(root.relativize(file) + ":" + (i + 1), word.group());
+        }
+      }
+    }
+    assertThat(found).as("say 'the Python example' or name the route; say 'published'").isEmpty();
   }
 
   @Test

@@ -87,7 +87,7 @@ public final class Bench {
     return List.copyOf(results.values());
   }
 
-  /** From JVM launch to the first 200 on the seed's route. */
+  /** From JVM launch to the first 200 on /server_request. */
   static Duration startup(Path root, Variant variant, NullCollector collector) throws InterruptedException {
     long launched = System.nanoTime();
     try (ServerProcess server =
