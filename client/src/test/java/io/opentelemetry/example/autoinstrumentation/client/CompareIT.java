@@ -46,6 +46,27 @@ class CompareIT {
     assertThat(Files.readString(reports.resolve("compare.md"))).contains("| `http.route` |");
   }
 
+  /** The request metric and the log lines, checked in every mode, from the same requests as the spans. */
+  @Test
+  void requestMetricsRuntimeMetricsAndLogLinesAreComparedInEveryMode() throws Exception {
+    JsonNode rows = new ObjectMapper().readTree(Files.readString(reports.resolve("compare.json"))).get("rows");
+
+    assertThat(rows).filteredOn(row -> row.get("section").asText().equals("http.server.request.duration")
+        && row.get("field").asText().equals("recordings")).singleElement().satisfies(row -> {
+          assertThat(row.get("values").get("automatic").asText()).isEqualTo("13 for 13 requests");
+          assertThat(row.get("values").get("programmatic").asText()).isEqualTo("13 for 13 requests");
+          assertThat(row.get("values").get("manual").asText()).isEqualTo("(no metric)");
+          assertThat(row.get("reason").asText()).contains("manual writes only its span");
+        });
+    assertThat(rows).filteredOn(row -> row.get("section").asText().equals("jvm")).isNotEmpty()
+        .allSatisfy(row -> assertThat(row.get("values").get("automatic").asText()).isNotEqualTo("(absent)"));
+    // five requests to /server_request, and the real handler's call to it: each logged with its SERVER span's ids
+    assertThat(rows).filteredOn(row -> row.get("section").asText().equals("logs")).hasSize(6).allSatisfy(row -> {
+      assertThat(row.get("verdict").asText()).isEqualTo("same");
+      assertThat(row.get("values").get("automatic").asText()).startsWith("its SERVER span's trace and span ids");
+    });
+  }
+
   /** DocsIT leaves the table to this test, which has just run the comparison: running it twice costs half a minute. */
   @Test
   void docsShowThisRunsTable() throws Exception {
@@ -71,7 +92,7 @@ class CompareIT {
       rows.forEach(field -> assertThat(part).as("row %s of %s", field, section).contains("<td>" + escape(field) + "</td>"));
       // a scenario's traces stand above its first section: a trace of many spans has a section per span (SCENARIO/SPAN)
       boolean firstOfScenario = scenariosDrawn.add(section.split("/")[0]);
-      if (!section.equals("resource") && firstOfScenario) {
+      if (section.matches("[A-Z_]+(/[A-Z_]+)?") && firstOfScenario) { // a scenario's, not a metric's or the logs
         assertThat(part.split("<figure>", -1)).as("a trace per mode in %s", section).hasSize(4);
         Matcher bar = Pattern.compile("<rect class=\"measured\"[^>]* fill=\"#([0-9a-f]{6})\"").matcher(part);
         assertThat(bar.find()).as("a span's bar in %s", section).isTrue();
