@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.example.autoinstrumentation.client.compare.Compare;
+import io.opentelemetry.example.autoinstrumentation.client.compare.ModeTable;
 import io.opentelemetry.example.autoinstrumentation.client.docs.Docs;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
 import java.awt.image.BufferedImage;
@@ -74,6 +75,28 @@ class CompareIT {
     String expected = Docs.fill(Files.readString(page), "compare-table", Files.readString(reports.resolve("compare.md")));
 
     assertThat(Files.readString(page)).as("docs/comparison.md is stale: run make docs").isEqualTo(expected);
+  }
+
+  /**
+   * The walkthrough's table of what each mode gives: every cell is written from its evidence (this run's compare.json,
+   * docs/performance.md, the sources), so a cell edited by hand, or behaviour that changed, no longer matches.
+   */
+  @Test
+  void theTableOfWhatEachModeGivesSaysWhatThisRunShows() throws Exception {
+    Path root = ProjectLayout.root();
+    Path page = Docs.pageShowing(root, ModeTable.OUTPUT);
+    String table = ModeTable.markdown(root, page, reports.resolve("compare.json"));
+    String expected = Docs.fill(Files.readString(page), ModeTable.OUTPUT, table);
+
+    assertThat(Files.readString(page)).as("%s is stale: run make docs", root.relativize(page)).isEqualTo(expected);
+    assertThat(table.lines()).as("a row per question, a link in every cell").hasSize(12)
+        .allSatisfy(line -> assertThat(line.split("\\|")).hasSize(5).satisfies(cells -> {
+          if (!line.startsWith("| |") && !line.startsWith("| ---")) {
+            for (int cell = 2; cell < 5; cell++) {
+              assertThat(cells[cell]).as("a cell of %s", cells[1]).contains("](");
+            }
+          }
+        }));
   }
 
   @Test
