@@ -78,12 +78,13 @@ class LogCorrelationTest {
     assertThat(root.iteratorForAppenders()).toIterable().singleElement().isInstanceOf(AppenderAttachable.class);
   }
 
-  /** The event as logback.xml's console appender writes it, now behind the correlating appender. */
+  /** The event as logback.xml's console appender writes it, behind the correlating appender or not. */
   @SuppressWarnings("unchecked")
   private String line(ILoggingEvent event) {
-    Appender<ILoggingEvent> correlating = root.iteratorForAppenders().next();
-    OutputStreamAppender<ILoggingEvent> console = (OutputStreamAppender<ILoggingEvent>)
-        ((AppenderAttachable<ILoggingEvent>) correlating).getAppender("CONSOLE");
-    return new String(console.getEncoder().encode(event), StandardCharsets.UTF_8);
+    Appender<ILoggingEvent> console = root.getAppender("CONSOLE");
+    if (console == null) {
+      console = ((AppenderAttachable<ILoggingEvent>) root.iteratorForAppenders().next()).getAppender("CONSOLE");
+    }
+    return new String(((OutputStreamAppender<ILoggingEvent>) console).getEncoder().encode(event), StandardCharsets.UTF_8);
   }
 }
