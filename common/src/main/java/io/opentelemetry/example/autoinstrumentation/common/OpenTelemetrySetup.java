@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * All SDK management of the modes that have an SDK (manual, programmatic, client) takes place here, away from the
  * instrumentation code. The SDK reads the same {@code OTEL_*} variables and {@code otel.*} properties as the agent, over
  * the same defaults ({@code otel-defaults.properties}), so one configuration drives every mode. As the agent does, it
- * also puts the current span's ids into the MDC of every Logback event ({@link LogCorrelation}).
+ * also puts the current span's ids into the MDC of every Logback event ({@link LogCorrelation}), and makes each event a
+ * log record that {@code OTEL_LOGS_EXPORTER} exports ({@link LogRecords}).
  *
  * @param sdk the configured SDK, flushed by a shutdown hook
  * @param config the configuration it was built from, for the instrumentation's own settings
@@ -50,6 +51,7 @@ public record OpenTelemetrySetup(OpenTelemetrySdk sdk, ConfigProperties config) 
           .getOpenTelemetrySdk();
       if (logsThroughLogback()) {
         LogCorrelation.install();
+        LogRecords.install(sdk);
       }
       return new OpenTelemetrySetup(sdk, config.get());
     } catch (ConfigurationException e) {

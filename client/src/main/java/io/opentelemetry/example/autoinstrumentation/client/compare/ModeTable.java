@@ -42,7 +42,7 @@ public final class ModeTable {
   private static final String COMMON = "common/src/main/java/io/opentelemetry/example/autoinstrumentation/common/";
   /** The SDK set-up that the manual and programmatic servers share, which the agent does for itself. */
   static final List<String> SDK_SET_UP = List.of("OpenTelemetrySetup.java", "NotInThisBuild.java", "OneLineLogging.java",
-      "ThreadDetailsSpanProcessor.java", "LogCorrelation.java");
+      "ThreadDetailsSpanProcessor.java", "LogCorrelation.java", "LogRecords.java");
 
   private final Path root;
   private final Path page;
@@ -290,8 +290,7 @@ public final class ModeTable {
   }
 
   private Path mainClass(Mode mode) {
-    String name = "Server" + mode.label().substring(0, 1).toUpperCase(Locale.ROOT) + mode.label().substring(1);
-    return root.resolve(directory(mode)).resolve(name + ".java");
+    return root.resolve(directory(mode)).resolve(mode.mainClass().substring(mode.mainClass().lastIndexOf('.') + 1) + ".java");
   }
 
   private List<String> codeLines(Path file) throws IOException {

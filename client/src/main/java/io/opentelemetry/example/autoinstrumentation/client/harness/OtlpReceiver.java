@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
@@ -41,15 +45,15 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A collector for tests: a loopback HTTP server that takes OTLP/HTTP exports (protobuf or JSON, gzip or not) and Zipkin
- * JSON, and decodes them into {@link ExportedSpan}s, and OTLP/HTTP protobuf metric exports into {@link ExportedMetric}s,
- * with the protocol's own classes, keeping each request's path and headers. It answers each export, or, once told to {@link #stopAnswering()}, reads it and never answers: a collector
+ * JSON, and decodes them into {@link ExportedSpan}s, and OTLP/HTTP protobuf metric and log exports into {@link
+ * ExportedMetric}s and {@link ExportedLog}s, with the protocol's own classes, keeping each request's path and headers. It answers each export, or, once told to {@link #stopAnswering()}, reads it and never answers: a collector
  * that accepts connections and hangs.
  */
 public final class OtlpReceiver implements AutoCloseable {
 
   /** One export as it arrived: header names in lower case. */
-  public record Request(
-      String path, Map<String, List<String>> headers, List<ExportedSpan> spans, List<ExportedMetric> metrics) {
+  public record Request(String path, Map<String, List<String>> headers, List<ExportedSpan> spans,
+      List<ExportedMetric> metrics, List<ExportedLog> logs) {
     public String header(String name) {
       List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
       return values == null || values.isEmpty() ? null : values.get(0);
@@ -60,6 +64,8 @@ public final class OtlpReceiver implements AutoCloseable {
   private static final HexFormat HEX = HexFormat.of();
   /** Where OTLP/HTTP sends metrics, under the endpoint. */
   public static final String METRICS_PATH = "/v1/metrics";
+  /** Where OTLP/HTTP sends log records, under the endpoint. */
+  public static final String LOGS_PATH = "/v1/logs";
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
@@ -111,6 +117,11 @@ public final class OtlpReceiver implements AutoCloseable {
     return requests.stream().flatMap(request -> request.spans().stream()).toList();
   }
 
+  /** The log records of every log export, in the order they arrived. */
+  public List<ExportedLog> logs() {
+    return requests.stream().flatMap(request -> request.logs().stream()).toList();
+  }
+
   /** The metrics of every metric export, in the order they arrived. */
   public List<ExportedMetric> metrics() {
     return requests.stream().flatMap(request -> request.metrics().stream()).toList();
@@ -149,9 +160,14 @@ public final class OtlpReceiver implements AutoCloseable {
       exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
       String path = exchange.getRequestURI().getPath();
       byte[] content = unzipped(headers, body);
-      Request request = path.endsWith(METRICS_PATH)
-          ? new Request(path, headers, List.of(), decodeMetrics(headers, content))
-          : new Request(path, headers, decode(headers, content), List.of());
+      Request request;
+      if (path.endsWith(METRICS_PATH)) {
+        request = new Request(path, headers, List.of(), decodeMetrics(headers, content), List.of());
+      } else if (path.endsWith(LOGS_PATH)) {
+        request = new Request(path, headers, List.of(), List.of(), decodeLogs(headers, content));
+      } else {
+        request = new Request(path, headers, decode(headers, content), List.of(), List.of());
+      }
       requests.add(request);
       if (!answering) {
         closed.await(); // hold the connection open, as a collector that hangs does
@@ -226,6 +242,24 @@ public final class OtlpReceiver implements AutoCloseable {
       }
     }
     return metrics;
+  }
+
+  /** The log records in a log export over OTLP/HTTP protobuf; none for JSON. */
+  static List<ExportedLog> decodeLogs(Map<String, List<String>> headers, byte[] body) throws IOException {
+    if (!headers.getOrDefault("content-type", List.of("")).get(0).startsWith("application/x-protobuf")) {
+      return List.of();
+    }
+    List<ExportedLog> logs = new ArrayList<>();
+    for (ResourceLogs resourceLogs : ExportLogsServiceRequest.parseFrom(body).getResourceLogsList()) {
+      for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
+        for (LogRecord log : scopeLogs.getLogRecordsList()) {
+          logs.add(new ExportedLog(scopeLogs.getScope().getName(), log.getSeverityText(),
+              String.valueOf(value(log.getBody())), HEX.formatHex(log.getTraceId().toByteArray()),
+              HEX.formatHex(log.getSpanId().toByteArray())));
+        }
+      }
+    }
+    return logs;
   }
 
   private static String type(Metric metric) {
