@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.example.autoinstrumentation.client.compare.Compare;
+import io.opentelemetry.example.autoinstrumentation.client.compare.ModeTable;
 import io.opentelemetry.example.autoinstrumentation.client.docs.Docs;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
 import java.awt.image.BufferedImage;
@@ -46,6 +47,27 @@ class CompareIT {
     assertThat(Files.readString(reports.resolve("compare.md"))).contains("| `http.route` |");
   }
 
+  /** The request metric and the log lines, checked in every mode, from the same requests as the spans. */
+  @Test
+  void requestMetricsRuntimeMetricsAndLogLinesAreComparedInEveryMode() throws Exception {
+    JsonNode rows = new ObjectMapper().readTree(Files.readString(reports.resolve("compare.json"))).get("rows");
+
+    assertThat(rows).filteredOn(row -> row.get("section").asText().equals("http.server.request.duration")
+        && row.get("field").asText().equals("recordings")).singleElement().satisfies(row -> {
+          assertThat(row.get("values").get("automatic").asText()).isEqualTo("13 for 13 requests");
+          assertThat(row.get("values").get("programmatic").asText()).isEqualTo("13 for 13 requests");
+          assertThat(row.get("values").get("manual").asText()).isEqualTo("(no metric)");
+          assertThat(row.get("reason").asText()).contains("manual writes only its span");
+        });
+    assertThat(rows).filteredOn(row -> row.get("section").asText().equals("jvm")).isNotEmpty()
+        .allSatisfy(row -> assertThat(row.get("values").get("automatic").asText()).isNotEqualTo("(absent)"));
+    // five requests to /server_request, and the real handler's call to it: each logged with its SERVER span's ids
+    assertThat(rows).filteredOn(row -> row.get("section").asText().equals("logs")).hasSize(6).allSatisfy(row -> {
+      assertThat(row.get("verdict").asText()).isEqualTo("same");
+      assertThat(row.get("values").get("automatic").asText()).startsWith("its SERVER span's trace and span ids");
+    });
+  }
+
   /** DocsIT leaves the table to this test, which has just run the comparison: running it twice costs half a minute. */
   @Test
   void docsShowThisRunsTable() throws Exception {
@@ -53,6 +75,28 @@ class CompareIT {
     String expected = Docs.fill(Files.readString(page), "compare-table", Files.readString(reports.resolve("compare.md")));
 
     assertThat(Files.readString(page)).as("docs/comparison.md is stale: run make docs").isEqualTo(expected);
+  }
+
+  /**
+   * The walkthrough's table of what each mode gives: every cell is written from its evidence (this run's compare.json,
+   * docs/performance.md, the sources), so a cell edited by hand, or behaviour that changed, no longer matches.
+   */
+  @Test
+  void theTableOfWhatEachModeGivesSaysWhatThisRunShows() throws Exception {
+    Path root = ProjectLayout.root();
+    Path page = Docs.pageShowing(root, ModeTable.OUTPUT);
+    String table = ModeTable.markdown(root, page, reports.resolve("compare.json"));
+    String expected = Docs.fill(Files.readString(page), ModeTable.OUTPUT, table);
+
+    assertThat(Files.readString(page)).as("%s is stale: run make docs", root.relativize(page)).isEqualTo(expected);
+    assertThat(table.lines()).as("a row per question, a link in every cell").hasSize(12)
+        .allSatisfy(line -> assertThat(line.split("\\|")).hasSize(5).satisfies(cells -> {
+          if (!line.startsWith("| |") && !line.startsWith("| ---")) {
+            for (int cell = 2; cell < 5; cell++) {
+              assertThat(cells[cell]).as("a cell of %s", cells[1]).contains("](");
+            }
+          }
+        }));
   }
 
   @Test
@@ -71,7 +115,7 @@ class CompareIT {
       rows.forEach(field -> assertThat(part).as("row %s of %s", field, section).contains("<td>" + escape(field) + "</td>"));
       // a scenario's traces stand above its first section: a trace of many spans has a section per span (SCENARIO/SPAN)
       boolean firstOfScenario = scenariosDrawn.add(section.split("/")[0]);
-      if (!section.equals("resource") && firstOfScenario) {
+      if (section.matches("[A-Z_]+(/[A-Z_]+)?") && firstOfScenario) { // a scenario's, not a metric's or the logs
         assertThat(part.split("<figure>", -1)).as("a trace per mode in %s", section).hasSize(4);
         Matcher bar = Pattern.compile("<rect class=\"measured\"[^>]* fill=\"#([0-9a-f]{6})\"").matcher(part);
         assertThat(bar.find()).as("a span's bar in %s", section).isTrue();

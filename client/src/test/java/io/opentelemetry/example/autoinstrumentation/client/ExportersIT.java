@@ -2,6 +2,7 @@ package io.opentelemetry.example.autoinstrumentation.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedLog;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
 import io.opentelemetry.example.autoinstrumentation.client.harness.OtlpReceiver;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
@@ -16,24 +17,30 @@ import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The same OTEL_* variables switch every mode's exporters: spans to a collector, metrics to the console. */
+/** The same OTEL_* variables switch every mode's exporters: spans and logs to a collector, metrics to the console. */
 class ExportersIT {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
-  void spansGoToAnOtlpHttpCollector(Mode mode) throws Exception {
+  void spansAndLogsGoToAnOtlpHttpCollector(Mode mode) throws Exception {
     try (OtlpReceiver collector = OtlpReceiver.start()) {
       // No protocol given: every mode sends OTLP over HTTP, as the agent does by default.
       ProcessOutput server = requestOnce(mode, running -> collector.awaitSpans(1, Duration.ofSeconds(10)), Map.of(
           "OTEL_TRACES_EXPORTER", "otlp",
+          "OTEL_LOGS_EXPORTER", "otlp",
           "OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint()));
 
       assertThat(server.spans()).as("nothing on the console any more").isEmpty();
-      assertThat(collector.requests()).extracting(OtlpReceiver.Request::path).contains("/v1/traces");
-      assertThat(collector.spans()).anySatisfy(span -> {
-        assertThat(span.name()).isEqualTo("GET /server_request");
-        assertThat(span.resource()).containsEntry("service.name", mode.module());
-      });
+      assertThat(collector.requests()).extracting(OtlpReceiver.Request::path).contains("/v1/traces", "/v1/logs");
+      assertThat(collector.spans()).filteredOn(span -> span.name().equals("GET /server_request")).singleElement()
+          .satisfies(span -> {
+            assertThat(span.resource()).containsEntry("service.name", mode.module());
+            // The route's Logback line as a log record in the span's context: the agent's Logback instrumentation
+            // makes it, and upstream's Logback appender library in the SDK modes.
+            assertThat(collector.logs()).filteredOn(log -> log.body().equals("served param=export")).singleElement()
+                .isEqualTo(new ExportedLog(mode.mainClass(), "INFO", "served param=export", span.traceId(),
+                    span.spanId()));
+          });
     }
   }
 

@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * All SDK management of the modes that have an SDK (manual, programmatic, client) takes place here, away from the
  * instrumentation code. The SDK reads the same {@code OTEL_*} variables and {@code otel.*} properties as the agent, over
- * the same defaults ({@code otel-defaults.properties}), so one configuration drives every mode.
+ * the same defaults ({@code otel-defaults.properties}), so one configuration drives every mode. As the agent does, it
+ * also puts the current span's ids into the MDC of every Logback event ({@link LogCorrelation}), and makes each event a
+ * log record that {@code OTEL_LOGS_EXPORTER} exports ({@link LogRecords}).
  *
  * @param sdk the configured SDK, flushed by a shutdown hook
  * @param config the configuration it was built from, for the instrumentation's own settings
@@ -47,9 +49,23 @@ public record OpenTelemetrySetup(OpenTelemetrySdk sdk, ConfigProperties config) 
           .addTracerProviderCustomizer(OpenTelemetrySetup::addThreadDetails)
           .build()
           .getOpenTelemetrySdk();
+      if (logsThroughLogback()) {
+        LogCorrelation.install();
+        LogRecords.install(sdk);
+      }
       return new OpenTelemetrySetup(sdk, config.get());
     } catch (ConfigurationException e) {
       return Exit.withError("bad OpenTelemetry configuration: " + e.getMessage());
+    }
+  }
+
+  /** Whether this program logs through Logback: the servers do; the client, which logs nothing, has no Logback. */
+  private static boolean logsThroughLogback() {
+    try {
+      Class.forName("ch.qos.logback.classic.LoggerContext", false, OpenTelemetrySetup.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false; // and LogCorrelation, which names Logback's classes, must not be loaded
     }
   }
 

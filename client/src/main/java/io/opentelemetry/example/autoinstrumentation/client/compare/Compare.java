@@ -1,9 +1,11 @@
 package io.opentelemetry.example.autoinstrumentation.client.compare;
 
 import io.opentelemetry.example.autoinstrumentation.client.harness.ClientProcess;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedMetric;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
 import io.opentelemetry.example.autoinstrumentation.client.harness.JavaProcess;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
+import io.opentelemetry.example.autoinstrumentation.client.harness.OtlpReceiver;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ServerProcess.ServerStartException;
@@ -15,7 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -28,14 +30,25 @@ import java.util.stream.Stream;
 
 /**
  * {@code make compare}: runs every mode as its own process through the same scenarios and checks, row by row, that
- * their spans are the same, or differ only as {@link KnownDifferences} says: the server span of each scenario, and every
- * span of the real handler's trace. Exit code 0 when they do, 1 when a
- * row is DIFFERENT, 2 when a mode could not be run.
+ * what they emit is the same, or differs only as {@link KnownDifferences} says: the server span of each scenario, every
+ * span of the real handler's trace, the request-duration metric and the runtime metrics ({@link MetricRows}), and the
+ * ids in the route's log lines ({@link LogRows}). Exit code 0 when they do, 1 when a row is DIFFERENT, 2 when a mode
+ * could not be run.
  */
 public final class Compare {
 
   static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(15);
+  /**
+   * Every program also exports its metrics, cumulative, over OTLP to a receiver of the comparison's: every second, so
+   * that observed metrics such as the agent's runtime metrics arrive while the program runs, and at shutdown, which
+   * exports everything recorded.
+   */
+  static final Map<String, String> METRICS_ENVIRONMENT = Map.of(
+      "OTEL_METRICS_EXPORTER", "otlp",
+      "OTEL_EXPORTER_OTLP_METRICS_PROTOCOL", "http/protobuf",
+      "OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE", "cumulative",
+      "OTEL_METRIC_EXPORT_INTERVAL", "1000");
 
   public static void main(String[] args) {
     if (args.length > 0) {
@@ -70,6 +83,9 @@ public final class Compare {
     for (Scenario scenario : chosen) {
       scenario.sections().forEach(section -> spans.put(section, new EnumMap<>(Mode.class)));
     }
+    spans.put(MetricRows.REQUEST_DURATION, new EnumMap<>(Mode.class));
+    Map<Mode, Map<String, String>> runtime = new EnumMap<>(Mode.class);
+    Map<Mode, Map<String, String>> logs = new EnumMap<>(Mode.class);
     Map<Mode, Set<String>> resources = new EnumMap<>(Mode.class);
     Map<Scenario, Map<Mode, List<ExportedSpan>>> traces = new EnumMap<>(Scenario.class);
     for (Mode mode : Mode.values()) {
@@ -77,6 +93,11 @@ public final class Compare {
       try {
         ModeResult result = runMode(mode, chosen, environment);
         result.spans().forEach((section, fields) -> spans.get(section).put(mode, fields));
+        if (result.requestDuration() != null) {
+          spans.get(MetricRows.REQUEST_DURATION).put(mode, result.requestDuration());
+        }
+        runtime.put(mode, result.runtime());
+        logs.put(mode, result.logs());
         resources.put(mode, result.resourceKeys());
         result.traces().forEach((scenario, trace) ->
             traces.computeIfAbsent(scenario, key -> new EnumMap<>(Mode.class)).put(mode, trace));
@@ -84,9 +105,15 @@ public final class Compare {
         System.err.println("error: cannot run " + mode.label() + ": " + e.getMessage());
         return 2;
       }
-      System.out.printf(Locale.ROOT, "%-13s exported %2d of the %d spans compared, in %.1f s%n",
+      System.out.printf(Locale.ROOT, "%-13s filled %2d of the %d sections of the comparison, in %.1f s%n",
           mode.label(), spans.values().stream().filter(byMode -> byMode.containsKey(mode)).count(), spans.size(),
           (System.nanoTime() - started) / 1e9);
+    }
+    if (runtime.values().stream().anyMatch(fields -> !fields.isEmpty())) {
+      spans.put(MetricRows.RUNTIME, runtime);
+    }
+    if (logs.values().stream().anyMatch(fields -> !fields.isEmpty())) {
+      spans.put(LogRows.SECTION, logs);
     }
     List<Row> rows = Comparison.rows(spans, resources);
     System.out.print(TerminalReport.render(rows));
@@ -103,14 +130,21 @@ public final class Compare {
     return Comparison.exitCode(rows);
   }
 
-  /** A mode's spans, normalized, by section; the resource keys of its server; per scenario, every span of its trace. */
+  /**
+   * A mode's spans, normalized, by section; the resource keys of its server; per scenario, every span of its trace; the
+   * fields of its request-duration metric (null if it exported none), of its runtime metrics, and of its log lines.
+   */
   record ModeResult(Map<String, Map<String, String>> spans, Set<String> resourceKeys,
-      Map<Scenario, List<ExportedSpan>> traces) {}
+      Map<Scenario, List<ExportedSpan>> traces, Map<String, String> requestDuration, Map<String, String> runtime,
+      Map<String, String> logs) {}
 
   static ModeResult runMode(Mode mode, Set<Scenario> chosen, Map<String, String> environment) {
     Map<String, Map<String, String>> spans = new LinkedHashMap<>();
     Set<String> resourceKeys = Set.of();
     Map<Scenario, List<ExportedSpan>> traces = new EnumMap<>(Scenario.class);
+    List<Map<String, ExportedMetric>> metrics = new ArrayList<>();
+    Map<String, String> runtime = Map.of();
+    Map<String, String> logs = Map.of();
     for (Scenario.App app : Scenario.App.values()) {
       List<Scenario> scenarios = chosen.stream().filter(scenario -> scenario.app == app).toList();
       if (scenarios.isEmpty()) {
@@ -118,6 +152,11 @@ public final class Compare {
       }
       AppRun run = runApp(mode, app, scenarios, environment);
       List<ExportedSpan> output = run.output().spans();
+      metrics.add(run.metrics());
+      if (app == Scenario.App.SERVER) {
+        runtime = MetricRows.runtime(run.metrics());
+        logs = LogRows.fields(scenarios, run.output().stdout(), output);
+      }
       for (ExportedSpan span : output) {
         Scenario scenario = Scenario.of(String.valueOf(span.attribute("url.path")), (String) span.attribute("url.query"));
         if (span.kind().equals("SERVER") && scenarios.contains(scenario) && !scenario.isTree()) {
@@ -135,7 +174,8 @@ public final class Compare {
             traces.put(tree, trace(handler.traceId(), output, run.clientSpans().getOrDefault(tree, List.of()))));
       }
     }
-    return new ModeResult(spans, resourceKeys, traces);
+    int requests = chosen.stream().mapToInt(Scenario::requests).sum();
+    return new ModeResult(spans, resourceKeys, traces, MetricRows.requestDuration(metrics, requests), runtime, logs);
   }
 
   /** Every span of {@code traceId} that the server or the client exported. */
@@ -143,8 +183,12 @@ public final class Compare {
     return Stream.concat(client.stream(), server.stream()).filter(span -> span.traceId().equals(traceId)).toList();
   }
 
-  /** What one of a mode's programs printed for {@code scenarios}, and the client's spans for each it called. */
-  private record AppRun(ProcessOutput output, Map<Scenario, List<ExportedSpan>> clientSpans) {
+  /**
+   * What one of a mode's programs printed for {@code scenarios}, the last export of each metric it exported, and the
+   * client's spans for each scenario it called.
+   */
+  private record AppRun(ProcessOutput output, Map<String, ExportedMetric> metrics,
+      Map<Scenario, List<ExportedSpan>> clientSpans) {
 
     /** The client's CLIENT span id for {@code scenario}, the server span's expected parent, or null. */
     String clientSpanId(Scenario scenario) {
@@ -161,7 +205,18 @@ public final class Compare {
         : mode.failingRoutesCommand(root, JavaProcess.QUICK_START);
     Map<Scenario, List<ExportedSpan>> clientSpans = new EnumMap<>(Scenario.class);
     Map<String, String> env = new HashMap<>(Scenario.SERVER_ENVIRONMENT);
+    env.putAll(METRICS_ENVIRONMENT);
     env.putAll(environment);
+    try (OtlpReceiver collector = OtlpReceiver.start()) {
+      env.put("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", collector.endpoint() + OtlpReceiver.METRICS_PATH);
+      ProcessOutput output = run(mode, command, env, scenarios, clientSpans);
+      return new AppRun(output, MetricRows.lastExports(collector.metrics()), clientSpans);
+    }
+  }
+
+  /** Starts the program, sends it the scenarios' requests, waits for their spans and stops it. */
+  private static ProcessOutput run(Mode mode, List<String> command, Map<String, String> env, List<Scenario> scenarios,
+      Map<Scenario, List<ExportedSpan>> clientSpans) {
     try (ServerProcess process = ServerProcess.start(mode, command, env, START_TIMEOUT)) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       int expected = 0;
@@ -174,7 +229,7 @@ public final class Compare {
         expected += scenario.isTree() ? TreeSpan.values().length : mode == Mode.MANUAL && scenario == Scenario.NOT_FOUND ? 0 : 1;
       }
       process.awaitSpans(expected, EXPORT_TIMEOUT);
-      return new AppRun(process.stop(), clientSpans);
+      return process.stop(); // its shutdown exports the metrics, before it exits
     }
   }
 

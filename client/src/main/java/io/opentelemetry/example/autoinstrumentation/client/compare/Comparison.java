@@ -14,11 +14,14 @@ import java.util.TreeSet;
 final class Comparison {
 
   static final String RESOURCE = "resource";
+  /** The values a row shows for a mode that emitted nothing for its section. */
+  static final List<String> ABSENCES = List.of(Normalizer.ABSENT, MetricRows.NO_METRIC);
 
   /**
    * @param spans per section, in the order shown, per mode, the normalized fields of the section's span (a mode
-   *     without one is absent). A section is a scenario's name ({@link Scenario#sections()}), or one span of the
-   *     real handler's trace ({@link TreeSpan#section()}).
+   *     without one is absent). A section is a scenario's name ({@link Scenario#sections()}), one span of the real
+   *     handler's trace ({@link TreeSpan#section()}), or a metric or the log lines ({@link MetricRows}, {@link
+   *     LogRows}), whose fields are built the same way.
    * @param resources per mode, the resource attribute keys its server reported
    */
   static List<Row> rows(Map<String, Map<Mode, Map<String, String>>> spans, Map<Mode, Set<String>> resources) {
@@ -36,7 +39,7 @@ final class Comparison {
         Map<Mode, String> values = new EnumMap<>(Mode.class);
         for (Mode mode : Mode.values()) {
           Map<String, String> span = byMode.get(mode);
-          values.put(mode, span == null ? Normalizer.ABSENT : span.getOrDefault(field, "(absent)"));
+          values.put(mode, span == null ? absence(section) : span.getOrDefault(field, "(absent)"));
         }
         rows.add(row(section, field, values));
       }
@@ -53,9 +56,22 @@ final class Comparison {
     return rows;
   }
 
+  /** What a row shows for a mode that emitted nothing for the section. */
+  static String absence(String section) {
+    return section.equals(MetricRows.REQUEST_DURATION) ? MetricRows.NO_METRIC : Normalizer.ABSENT;
+  }
+
+  static boolean isAbsent(String value) {
+    return ABSENCES.contains(value);
+  }
+
   static Row row(String section, String field, Map<Mode, String> values) {
-    if (values.values().stream().allMatch(Normalizer.ABSENT::equals)) {
+    if (values.values().stream().allMatch(Comparison::isAbsent)) {
       return new Row(section, field, values, Verdict.DIFFERENT, ""); // no mode answered: nothing was compared
+    }
+    if (field.equals(MetricRows.RECORDINGS) && values.values().stream()
+        .anyMatch(value -> !isAbsent(value) && !MetricRows.recordedOncePerRequest(value))) {
+      return new Row(section, field, values, Verdict.DIFFERENT, ""); // a request recorded twice or not at all
     }
     if (values.values().stream().distinct().count() == 1) {
       return new Row(section, field, values, Verdict.SAME, "");

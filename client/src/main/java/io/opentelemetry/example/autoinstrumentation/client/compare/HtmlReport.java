@@ -59,8 +59,8 @@ final class HtmlReport {
       sections.computeIfAbsent(rows.get(i).section(), section -> new ArrayList<>()).add(i);
     }
     StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>make compare: the three modes' spans</title>\n<style>\n").append(STYLE).append("</style>\n")
-        .append("</head>\n<body>\n<header>\n<h1>make compare: the three modes' spans</h1>\n<p>")
+        .append("<title>make compare: the three modes' spans, metrics and logs</title>\n<style>\n").append(STYLE).append("</style>\n")
+        .append("</head>\n<body>\n<header>\n<h1>make compare: the three modes' spans, metrics and logs</h1>\n<p>")
         .append(escape(Report.summary(rows))).append(". Each scenario shows every mode's trace of its request, then its ")
         .append("fields: a value that differs from the agent's (automatic) is highlighted, and so is every verdict ")
         .append("other than same.</p>\n<nav>");

@@ -89,6 +89,12 @@ final class Report {
   static String heading(String section) {
     if (section.equals(Comparison.RESOURCE)) {
       return "Resource attribute keys";
+    } else if (section.equals(MetricRows.REQUEST_DURATION)) {
+      return "Metric http.server.request.duration, over every request above";
+    } else if (section.equals(MetricRows.RUNTIME)) {
+      return "Runtime metrics (jvm.*) of the server";
+    } else if (section.equals(LogRows.SECTION)) {
+      return "Log correlation: the ids in the route's log line";
     }
     TreeSpan span = TreeSpan.ofSection(section);
     Scenario scenario = span == null ? Scenario.valueOf(section) : Scenario.REAL_HANDLER;

@@ -76,6 +76,11 @@ enum Scenario {
     return pathAndQuery.substring(pathAndQuery.indexOf("param=") + "param=".length());
   }
 
+  /** How many requests the server answers for this scenario: the real handler calls /server_request itself. */
+  int requests() {
+    return isTree() ? 2 : 1;
+  }
+
   /** Whether the scenario makes a trace of several spans, each compared in its own section, not one server span. */
   boolean isTree() {
     return this == REAL_HANDLER;

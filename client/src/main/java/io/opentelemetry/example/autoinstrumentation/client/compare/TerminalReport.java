@@ -125,13 +125,18 @@ final class TerminalReport {
     return and < 0 ? row.reason() : row.reason().substring(0, and);
   }
 
-  /** A section as the path it requested, and for a trace of many spans, which span. */
+  /** A request's section as the path it requested (and for a trace of many spans, which span); others by heading. */
   static String shortName(String section) {
-    if (section.equals(Comparison.RESOURCE)) {
-      return "resource";
-    }
     TreeSpan span = TreeSpan.ofSection(section);
-    return span == null ? Scenario.valueOf(section).pathAndQuery : Scenario.REAL_HANDLER.pathAndQuery + " " + span.description;
+    if (span != null) {
+      return Scenario.REAL_HANDLER.pathAndQuery + " " + span.description;
+    }
+    for (Scenario scenario : Scenario.values()) {
+      if (scenario.name().equals(section)) {
+        return scenario.pathAndQuery;
+      }
+    }
+    return section.equals(Comparison.RESOURCE) ? "resource" : Report.heading(section);
   }
 
   private TerminalReport() {}

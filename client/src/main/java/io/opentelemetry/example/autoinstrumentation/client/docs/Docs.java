@@ -72,7 +72,7 @@ public final class Docs {
     for (Map.Entry<Path, String> page : pages.entrySet()) {
       String text = page.getValue();
       regenerated.put(page.getKey(), MarkedRegions.fill(text, root,
-          name -> checkedElsewhere.contains(name) ? MarkedRegions.current(text, name) : run.get(name)));
+          name -> checkedElsewhere.contains(name) ? MarkedRegions.current(text, name) : run.get(name, page.getKey())));
     }
     run.files().forEach((name, content) -> regenerated.put(root.resolve("docs").resolve(name), content));
     return regenerated;
@@ -86,6 +86,16 @@ public final class Docs {
   /** The file's text, or "" when it does not exist yet. */
   public static String onDisk(Path file) throws IOException {
     return Files.exists(file) ? Files.readString(file) : "";
+  }
+
+  /** The page among {@link #pages} that shows the output region {@code name}. */
+  public static Path pageShowing(Path root, String name) throws IOException {
+    for (Path page : pages(root)) {
+      if (MarkedRegions.outputNames(Files.readString(page)).contains(name)) {
+        return page;
+      }
+    }
+    throw new IllegalStateException("no page shows the output '" + name + "'");
   }
 
   /** {@code page} with its output region {@code name} filled with {@code content}, everything else as it is. */

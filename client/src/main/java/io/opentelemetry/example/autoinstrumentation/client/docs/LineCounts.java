@@ -1,5 +1,6 @@
 package io.opentelemetry.example.autoinstrumentation.client.docs;
 
+import io.opentelemetry.example.autoinstrumentation.client.compare.LinesOfCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,21 +49,8 @@ final class LineCounts {
     return code(text.substring(text.indexOf('\n', start) + 1, end));
   }
 
-  /** Lines that are not blank, only comment (Javadoc, block or line comments, tag markers), package or import. */
   static int code(String text) {
-    int count = 0;
-    boolean inComment = false;
-    for (String line : text.lines().map(String::strip).toList()) {
-      if (inComment) {
-        inComment = !line.contains("*/");
-      } else if (line.startsWith("/*")) {
-        inComment = !line.contains("*/");
-      } else if (!line.isEmpty() && !line.startsWith("//") && !line.startsWith("package ")
-          && !line.startsWith("import ")) {
-        count++;
-      }
-    }
-    return count;
+    return LinesOfCode.count(text);
   }
 
   private LineCounts() {}

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,12 +21,17 @@ final class MarkedRegions {
   private static final Map<String, String> LANGUAGES =
       Map.of("java", "java", "properties", "properties", "yaml", "yaml", "xml", "xml", "md", "markdown");
 
+  /** What a run printed, by output name; null for a name it has no output for. */
+  interface Outputs {
+    String get(String name) throws IOException;
+  }
+
   /** {@code page} with every marked block filled anew: includes from {@code root}, outputs from {@code outputs}. */
-  static String fill(String page, Path root, Function<String, String> outputs) throws IOException {
+  static String fill(String page, Path root, Outputs outputs) throws IOException {
     Matcher matcher = BLOCK.matcher(page);
     StringBuilder filled = new StringBuilder();
     while (matcher.find()) {
-      String content = matcher.group(2).equals("include") ? include(root, matcher.group(3)) : outputs.apply(matcher.group(3));
+      String content = matcher.group(2).equals("include") ? include(root, matcher.group(3)) : outputs.get(matcher.group(3));
       if (content == null) {
         throw new IllegalArgumentException("no output named '" + matcher.group(3) + "'");
       }

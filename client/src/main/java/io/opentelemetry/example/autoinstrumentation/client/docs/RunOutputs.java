@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.example.autoinstrumentation.client.compare.Compare;
+import io.opentelemetry.example.autoinstrumentation.client.compare.ModeTable;
 import io.opentelemetry.example.autoinstrumentation.client.compare.TraceDifferences;
 import io.opentelemetry.example.autoinstrumentation.client.compare.Waterfall;
 import io.opentelemetry.example.autoinstrumentation.client.harness.AutomaticApi;
@@ -49,13 +50,15 @@ final class RunOutputs {
   private final Map<String, String> files = new LinkedHashMap<>();
   private final Map<String, List<ExportedSpan>> serverSpans = new HashMap<>();
   private final Map<String, List<ExportedSpan>> traces = new HashMap<>();
+  private Path compareJson;
 
   /**
    * Runs what {@code names} need; each name is {@code span-<mode>}, {@code span-automatic-api}, {@code client-spans},
    * {@code span-trees} (every server's spans for that request, side by side), {@code waterfall-<mode>} (the picture of
    * the mode's trace, written to {@code docs/trace-<mode>.svg}), {@code differences-<mode>} (a sentence on how its
    * trace differs from manual's), {@code tree-<mode>} (the real handler's trace), {@code real-handler-lines},
-   * {@code compare-table} or {@code config-table}.
+   * {@code compare-table}, {@code mode-table} (what each mode gives, from the same run of the comparison) or {@code
+   * config-table}.
    */
   static RunOutputs capture(List<String> names) throws IOException {
     RunOutputs run = new RunOutputs();
@@ -86,13 +89,14 @@ final class RunOutputs {
       }
       run.outputs.put("span-trees", SpanTrees.render(inOrder));
     }
-    if (names.contains("compare-table")) {
+    if (names.contains("compare-table") || names.contains(ModeTable.OUTPUT)) {
       Path reports = ProjectLayout.root().resolve("target/compare"); // where make compare writes them too
       if (Compare.run(reports) != 0) {
         throw new IllegalStateException("make compare found a difference; fix it before generating the docs");
       }
       String markdown = Files.readString(reports.resolve("compare.md"));
       run.outputs.put("compare-table", markdown);
+      run.compareJson = reports.resolve("compare.json");
     }
     if (names.contains("config-table")) {
       ConfigParity.Result table = ConfigParity.run();
@@ -105,7 +109,11 @@ final class RunOutputs {
     return run;
   }
 
-  String get(String name) {
+  /** The output {@code name} as {@code page} shows it: the table of what each mode gives links from that page. */
+  String get(String name, Path page) throws IOException {
+    if (name.equals(ModeTable.OUTPUT) && compareJson != null) {
+      return ModeTable.markdown(ProjectLayout.root(), page, compareJson);
+    }
     return outputs.get(name);
   }
 

@@ -25,6 +25,12 @@ public enum Mode {
     return name().toLowerCase();
   }
 
+  /** The server's main class: {@code ...server.manual.ServerManual}. */
+  public String mainClass() {
+    return "io.opentelemetry.example.autoinstrumentation.server." + label() + ".Server"
+        + Character.toUpperCase(label().charAt(0)) + label().substring(1);
+  }
+
   public Path jar(Path root) {
     return root.resolve(module).resolve("target").resolve(module + ".jar");
   }

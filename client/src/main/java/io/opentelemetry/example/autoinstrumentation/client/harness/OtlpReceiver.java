@@ -4,10 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -35,14 +45,15 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A collector for tests: a loopback HTTP server that takes OTLP/HTTP exports (protobuf or JSON, gzip or not) and Zipkin
- * JSON, and decodes them into {@link ExportedSpan}s with the protocol's own classes, keeping each request's path and
- * headers. It answers each export, or, once told to {@link #stopAnswering()}, reads it and never answers: a collector
+ * JSON, and decodes them into {@link ExportedSpan}s, and OTLP/HTTP protobuf metric and log exports into {@link
+ * ExportedMetric}s and {@link ExportedLog}s, with the protocol's own classes, keeping each request's path and headers. It answers each export, or, once told to {@link #stopAnswering()}, reads it and never answers: a collector
  * that accepts connections and hangs.
  */
 public final class OtlpReceiver implements AutoCloseable {
 
   /** One export as it arrived: header names in lower case. */
-  public record Request(String path, Map<String, List<String>> headers, List<ExportedSpan> spans) {
+  public record Request(String path, Map<String, List<String>> headers, List<ExportedSpan> spans,
+      List<ExportedMetric> metrics, List<ExportedLog> logs) {
     public String header(String name) {
       List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
       return values == null || values.isEmpty() ? null : values.get(0);
@@ -51,6 +62,10 @@ public final class OtlpReceiver implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HexFormat HEX = HexFormat.of();
+  /** Where OTLP/HTTP sends metrics, under the endpoint. */
+  public static final String METRICS_PATH = "/v1/metrics";
+  /** Where OTLP/HTTP sends log records, under the endpoint. */
+  public static final String LOGS_PATH = "/v1/logs";
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
@@ -102,6 +117,16 @@ public final class OtlpReceiver implements AutoCloseable {
     return requests.stream().flatMap(request -> request.spans().stream()).toList();
   }
 
+  /** The log records of every log export, in the order they arrived. */
+  public List<ExportedLog> logs() {
+    return requests.stream().flatMap(request -> request.logs().stream()).toList();
+  }
+
+  /** The metrics of every metric export, in the order they arrived. */
+  public List<ExportedMetric> metrics() {
+    return requests.stream().flatMap(request -> request.metrics().stream()).toList();
+  }
+
   /** Waits until at least {@code count} spans arrived, at most {@code timeout}; returns whether they did. */
   public boolean awaitSpans(int count, Duration timeout) {
     return await(() -> spans().size() >= count, timeout);
@@ -133,13 +158,23 @@ public final class OtlpReceiver implements AutoCloseable {
       byte[] body = exchange.getRequestBody().readAllBytes();
       Map<String, List<String>> headers = new LinkedHashMap<>();
       exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-      Request request = new Request(exchange.getRequestURI().getPath(), headers, decode(headers, body));
+      String path = exchange.getRequestURI().getPath();
+      byte[] content = unzipped(headers, body);
+      Request request;
+      if (path.endsWith(METRICS_PATH)) {
+        request = new Request(path, headers, List.of(), decodeMetrics(headers, content), List.of());
+      } else if (path.endsWith(LOGS_PATH)) {
+        request = new Request(path, headers, List.of(), List.of(), decodeLogs(headers, content));
+      } else {
+        request = new Request(path, headers, decode(headers, content), List.of(), List.of());
+      }
       requests.add(request);
       if (!answering) {
         closed.await(); // hold the connection open, as a collector that hangs does
         return;
       }
       boolean json = String.valueOf(request.header("content-type")).startsWith("application/json");
+      // an empty export response, the same bytes for every signal
       byte[] answer = json ? "{}".getBytes(StandardCharsets.UTF_8)
           : ExportTraceServiceResponse.getDefaultInstance().toByteArray();
       exchange.getResponseHeaders().set("Content-Type", json ? "application/json" : "application/x-protobuf");
@@ -150,14 +185,18 @@ public final class OtlpReceiver implements AutoCloseable {
     }
   }
 
-  /** The spans in a trace export; none for metrics, logs or anything else. */
-  static List<ExportedSpan> decode(Map<String, List<String>> headers, byte[] body) throws IOException {
-    List<String> encoding = headers.getOrDefault("content-encoding", List.of());
-    if (encoding.contains("gzip")) {
-      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-        body = in.readAllBytes();
-      }
+  /** The body as sent, or unzipped when it came gzipped. */
+  private static byte[] unzipped(Map<String, List<String>> headers, byte[] body) throws IOException {
+    if (!headers.getOrDefault("content-encoding", List.of()).contains("gzip")) {
+      return body;
     }
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** The spans in a trace export; none for logs or anything else. */
+  static List<ExportedSpan> decode(Map<String, List<String>> headers, byte[] body) throws IOException {
     String contentType = headers.getOrDefault("content-type", List.of("")).get(0);
     if (contentType.startsWith("application/x-protobuf")) {
       return fromProtobuf(ExportTraceServiceRequest.parseFrom(body));
@@ -185,6 +224,82 @@ public final class OtlpReceiver implements AutoCloseable {
       }
     }
     return spans;
+  }
+
+  /** The metrics in a metric export over OTLP/HTTP protobuf, the encoding every mode sends; none for JSON. */
+  static List<ExportedMetric> decodeMetrics(Map<String, List<String>> headers, byte[] body) throws IOException {
+    if (!headers.getOrDefault("content-type", List.of("")).get(0).startsWith("application/x-protobuf")) {
+      return List.of();
+    }
+    List<ExportedMetric> metrics = new ArrayList<>();
+    for (ResourceMetrics resourceMetrics : ExportMetricsServiceRequest.parseFrom(body).getResourceMetricsList()) {
+      for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
+        for (Metric metric : scopeMetrics.getMetricsList()) {
+          metrics.add(new ExportedMetric(scopeMetrics.getScope().getName(), scopeMetrics.getScope().getVersion(),
+              scopeMetrics.getSchemaUrl(), metric.getName(), metric.getDescription(), metric.getUnit(), type(metric),
+              points(metric)));
+        }
+      }
+    }
+    return metrics;
+  }
+
+  /** The log records in a log export over OTLP/HTTP protobuf; none for JSON. */
+  static List<ExportedLog> decodeLogs(Map<String, List<String>> headers, byte[] body) throws IOException {
+    if (!headers.getOrDefault("content-type", List.of("")).get(0).startsWith("application/x-protobuf")) {
+      return List.of();
+    }
+    List<ExportedLog> logs = new ArrayList<>();
+    for (ResourceLogs resourceLogs : ExportLogsServiceRequest.parseFrom(body).getResourceLogsList()) {
+      for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
+        for (LogRecord log : scopeLogs.getLogRecordsList()) {
+          logs.add(new ExportedLog(scopeLogs.getScope().getName(), log.getSeverityText(),
+              String.valueOf(value(log.getBody())), HEX.formatHex(log.getTraceId().toByteArray()),
+              HEX.formatHex(log.getSpanId().toByteArray())));
+        }
+      }
+    }
+    return logs;
+  }
+
+  private static String type(Metric metric) {
+    return switch (metric.getDataCase()) {
+      case HISTOGRAM -> "histogram, " + temporality(metric.getHistogram().getAggregationTemporalityValue());
+      case SUM -> "sum, " + temporality(metric.getSum().getAggregationTemporalityValue())
+          + (metric.getSum().getIsMonotonic() ? ", monotonic" : "");
+      case GAUGE -> "gauge";
+      case EXPONENTIAL_HISTOGRAM -> "exponential histogram, "
+          + temporality(metric.getExponentialHistogram().getAggregationTemporalityValue());
+      default -> metric.getDataCase().name().toLowerCase(Locale.ROOT);
+    };
+  }
+
+  private static String temporality(int value) {
+    return switch (value) {
+      case 1 -> "delta";
+      case 2 -> "cumulative";
+      default -> "unspecified";
+    };
+  }
+
+  private static List<ExportedMetric.Point> points(Metric metric) {
+    List<ExportedMetric.Point> points = new ArrayList<>();
+    switch (metric.getDataCase()) {
+      case HISTOGRAM -> {
+        for (HistogramDataPoint point : metric.getHistogram().getDataPointsList()) {
+          points.add(new ExportedMetric.Point(attributes(point.getAttributesList()), point.getCount(),
+              point.getExplicitBoundsList()));
+        }
+      }
+      case SUM -> metric.getSum().getDataPointsList().forEach(point -> points.add(numberPoint(point)));
+      case GAUGE -> metric.getGauge().getDataPointsList().forEach(point -> points.add(numberPoint(point)));
+      default -> { } // the exponential histogram and summary: no mode here exports one
+    }
+    return points;
+  }
+
+  private static ExportedMetric.Point numberPoint(NumberDataPoint point) {
+    return new ExportedMetric.Point(attributes(point.getAttributesList()), 0, List.of());
   }
 
   /** Zipkin's JSON v2: ids as hex, the service in localEndpoint, tags as strings. */

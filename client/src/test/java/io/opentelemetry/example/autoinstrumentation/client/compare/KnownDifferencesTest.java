@@ -87,6 +87,49 @@ class KnownDifferencesTest {
         .isEqualTo(Verdict.DIFFERENT);
   }
 
+  @Test
+  void manualMayLackTheRequestMetricButTheOthersMustAgree() {
+    String metric = MetricRows.REQUEST_DURATION;
+    String none = MetricRows.NO_METRIC;
+
+    assertThat(verdict(metric, "unit", none, "s", "s")).isEqualTo(Verdict.EXPECTED);
+    assertThat(verdict(metric, "unit", none, "s", "ms")).isEqualTo(Verdict.DIFFERENT);
+    assertThat(verdict(metric, "unit", none, "s", none)).as("the library must record it").isEqualTo(Verdict.DIFFERENT);
+    assertThat(verdict(metric, "scope", none, "io.opentelemetry.jetty-8.0", "io.opentelemetry.example.spark-2.9"))
+        .isEqualTo(Verdict.EXPECTED);
+    // no span is not no metric: the 404's entry does not excuse a missing metric
+    assertThat(verdict(metric, "unit", Normalizer.ABSENT, "s", "s")).isEqualTo(Verdict.DIFFERENT);
+  }
+
+  @Test
+  void everyRequestMustBeRecordedOnceEvenWhenTheModesAgree() {
+    String metric = MetricRows.REQUEST_DURATION;
+
+    assertThat(verdict(metric, MetricRows.RECORDINGS, MetricRows.NO_METRIC, "13 for 13 requests", "13 for 13 requests"))
+        .isEqualTo(Verdict.EXPECTED);
+    assertThat(verdict(metric, MetricRows.RECORDINGS, MetricRows.NO_METRIC, "12 for 13 requests", "12 for 13 requests"))
+        .isEqualTo(Verdict.DIFFERENT);
+  }
+
+  @Test
+  void onlyTheAgentHasRuntimeMetrics() {
+    assertThat(verdict(MetricRows.RUNTIME, "jvm.thread.count", "(absent)", "{thread}, sum, cumulative", "(absent)"))
+        .isEqualTo(Verdict.EXPECTED);
+    // once the SDK modes have them, they must match the agent's
+    assertThat(verdict(MetricRows.RUNTIME, "jvm.thread.count", "(absent)", "{thread}, sum, cumulative", "{thread}, gauge"))
+        .isEqualTo(Verdict.DIFFERENT);
+  }
+
+  @Test
+  void logLinesMustCarryTheSameIdsInEveryMode() {
+    String correlated = LogRows.SERVER_SPANS_IDS + ", trace flags 01";
+
+    assertThat(verdict(LogRows.SECTION, "/server_request?param=testing", correlated, correlated, correlated))
+        .isEqualTo(Verdict.SAME);
+    assertThat(verdict(LogRows.SECTION, "/server_request?param=testing", "no ids", correlated, correlated))
+        .isEqualTo(Verdict.DIFFERENT);
+  }
+
   private static Verdict verdict(Scenario scenario, String field, String manual, String automatic, String programmatic) {
     return verdict(scenario.name(), field, manual, automatic, programmatic);
   }

@@ -3,11 +3,15 @@ package io.opentelemetry.example.autoinstrumentation.server.automatic;
 import io.opentelemetry.example.autoinstrumentation.common.RealHandler;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import spark.Service;
 
 // tag::server[]
 /** The server with no OpenTelemetry code: the javaagent instruments it from outside. */
 public final class ServerAutomatic {
+
+  private static final Logger logger = LoggerFactory.getLogger(ServerAutomatic.class);
 
   public static void main(String[] args) {
     ServerAddress address = ServerAddress.fromEnvironment();
@@ -18,6 +22,7 @@ public final class ServerAutomatic {
     Service http = address.ignite();
     http.get("/server_request", (request, response) -> {
       System.out.println(request.queryParams("param"));
+      logger.info("served param={}", request.queryParams("param"));
       return "served";
     });
     // tag::real-handler[]

@@ -14,12 +14,16 @@ import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.semconv.SchemaUrls;
 import java.util.concurrent.ExecutorService;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import spark.Route;
 import spark.Service;
 
 // tag::server[]
 /** The server with its spans written by hand: each route body runs inside a SERVER span that {@link #traced} makes. */
 public final class ServerManual {
+
+  private static final Logger logger = LoggerFactory.getLogger(ServerManual.class);
 
   public static void main(String[] args) {
     OpenTelemetrySetup otel = OpenTelemetrySetup.initialize();
@@ -31,6 +35,7 @@ public final class ServerManual {
     Service http = address.ignite();
     http.get("/server_request", traced(openTelemetry, config, "/server_request", (request, response) -> {
       System.out.println(request.queryParams("param"));
+      logger.info("served param={}", request.queryParams("param"));
       return "served";
     }));
     // tag::real-handler[]

@@ -10,11 +10,15 @@ import io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry;
 import io.opentelemetry.instrumentation.okhttp.v3_0.OkHttpTelemetry;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import spark.Service;
 
 // tag::server[]
 /** The server, instrumented by library instrumentations: one line for Spark, one for each client the handler uses. */
 public final class ServerProgrammatic {
+
+  private static final Logger logger = LoggerFactory.getLogger(ServerProgrammatic.class);
 
   public static void main(String[] args) {
     OpenTelemetrySetup otel = OpenTelemetrySetup.initialize();
@@ -28,6 +32,7 @@ public final class ServerProgrammatic {
     // SparkTelemetry.builder(openTelemetry).setExcludedUrls(List.of("/server_request")).build().instrument(http);
     http.get("/server_request", (request, response) -> {
       System.out.println(request.queryParams("param"));
+      logger.info("served param={}", request.queryParams("param"));
       return "served";
     });
     // tag::real-handler[]
