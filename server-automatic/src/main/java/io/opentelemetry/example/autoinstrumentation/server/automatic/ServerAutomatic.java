@@ -1,5 +1,6 @@
 package io.opentelemetry.example.autoinstrumentation.server.automatic;
 
+import io.opentelemetry.example.autoinstrumentation.common.CatalogSearch;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import spark.Service;
 
@@ -14,6 +15,7 @@ public final class ServerAutomatic {
 
   static Service serve(ServerAddress address) {
     Service http = address.ignite();
+    http.get("/search", CatalogSearch::handle);
     http.get("/server_request", (request, response) -> {
       System.out.println(request.queryParams("param"));
       return "served";

@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.example.autoinstrumentation.common.CatalogSearch;
 import io.opentelemetry.example.autoinstrumentation.common.OpenTelemetrySetup;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
@@ -26,6 +27,7 @@ public final class ServerManual {
 
   static Service serve(OpenTelemetry openTelemetry, ConfigProperties config, ServerAddress address) {
     Service http = address.ignite();
+    http.get("/search", traced(openTelemetry, config, "/search", CatalogSearch::handle));
     http.get("/server_request", traced(openTelemetry, config, "/server_request", (request, response) -> {
       System.out.println(request.queryParams("param"));
       return "served";

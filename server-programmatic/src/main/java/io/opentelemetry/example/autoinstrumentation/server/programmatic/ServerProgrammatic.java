@@ -1,6 +1,7 @@
 package io.opentelemetry.example.autoinstrumentation.server.programmatic;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.example.autoinstrumentation.common.CatalogSearch;
 import io.opentelemetry.example.autoinstrumentation.common.OpenTelemetrySetup;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import io.opentelemetry.example.autoinstrumentation.server.programmatic.spark.SparkTelemetry;
@@ -21,6 +22,7 @@ public final class ServerProgrammatic {
     Service http = address.ignite();
     SparkTelemetry.builder(openTelemetry).configure(config).build().instrument(http);
     // SparkTelemetry.builder(openTelemetry).setExcludedUrls(List.of("/server_request")).build().instrument(http);
+    http.get("/search", CatalogSearch::handle);
     http.get("/server_request", (request, response) -> {
       System.out.println(request.queryParams("param"));
       return "served";
