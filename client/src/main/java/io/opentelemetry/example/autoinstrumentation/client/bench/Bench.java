@@ -46,22 +46,18 @@ public final class Bench {
     long started = System.nanoTime();
     Path root;
     List<SetupResult> results;
-    List<Profile> profiles = new ArrayList<>();
+    List<ProfileSet> profiles = new ArrayList<>();
     Path out;
     try (NullCollector collector = new NullCollector()) {
       root = ProjectLayout.root();
       out = root.resolve("target/bench");
+      if (!options.profile().isZero()) {
+        Profiler.library(root); // a missing profiler is said at once, not after the rounds
+      }
       List<Setup> plan = plan(options);
       results = run(root, options, collector, plan);
       if (!options.profile().isZero()) {
-        Path profiler = Profiler.library(root); // before any load: a missing library is said at once
-        for (Variant variant : options.variants()) {
-          if (variant.isMode()) {
-            Setup setup = new Setup(variant, Exporter.OTLP, BatchSettings.SHARED, options.routes().get(0));
-            System.out.printf("profile  %s%n", setup.label());
-            profiles.add(Profiler.profile(root, profiler, setup, options, collector, out));
-          }
-        }
+        profiles = profile(root, options, collector, out);
       }
     } catch (ServerStartException | IllegalStateException e) { // a variant would not start; or not built
       System.err.println("error: " + e.getMessage());
@@ -80,6 +76,28 @@ public final class Bench {
       System.out.println("docs/performance.md is left as it was: it shows a run of every variant, exporter and route,"
           + " with profiles");
     }
+  }
+
+  /** Each mode profiled once a round, the modes taking turns, on the first route; one flame graph per mode. */
+  static List<ProfileSet> profile(Path root, BenchOptions options, NullCollector collector, Path out)
+      throws InterruptedException, IOException {
+    Path library = Profiler.library(root);
+    Map<Variant, List<Profile>> rounds = new LinkedHashMap<>();
+    for (int round = 1; round <= options.rounds(); round++) {
+      for (Variant variant : options.variants()) {
+        if (variant.isMode()) {
+          Setup setup = new Setup(variant, Exporter.OTLP, BatchSettings.SHARED, options.routes().get(0));
+          System.out.printf("profile  %d/%d  %s%n", round, options.rounds(), setup.label());
+          rounds.computeIfAbsent(variant, unused -> new ArrayList<>()).add(Profiler.profile(root, library, setup,
+              options, collector, out, variant.label + "-" + round, "cpu"));
+        }
+      }
+    }
+    List<ProfileSet> sets = new ArrayList<>();
+    for (List<Profile> profiles : rounds.values()) {
+      sets.add(ProfileSet.of(profiles, out.resolve("flame-" + profiles.get(0).setup().variant().label + ".svg")));
+    }
+    return sets;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.opentelemetry.example.autoinstrumentation.client.bench.FlameGraph.Shar
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +15,13 @@ import java.util.function.ToDoubleFunction;
 final class BenchReport {
 
   final List<SetupResult> results;
-  final List<Profile> profiles;
+  final List<ProfileSet> profiles;
   final BenchOptions options;
   final String machine;
   /** How long the whole run took. */
   final Duration elapsed;
 
-  BenchReport(List<SetupResult> results, List<Profile> profiles, BenchOptions options, String machine,
+  BenchReport(List<SetupResult> results, List<ProfileSet> profiles, BenchOptions options, String machine,
       Duration elapsed) {
     this.results = results;
     this.profiles = profiles;
@@ -160,19 +161,19 @@ final class BenchReport {
   /** The profiles side by side: each share of the CPU, as a percentage and as microseconds per request. */
   Table profileTable() {
     List<String> headers = new ArrayList<>(List.of("share of the server's CPU"));
-    profiles.forEach(profile -> headers.add(profile.setup().variant().label));
+    profiles.forEach(profile -> headers.add(profile.variant().label));
     Table table = new Table("profiles: `" + firstRoute() + "`, exporting over OTLP", headers);
     if (profiles.isEmpty()) {
       return table;
     }
     for (Share share : Share.values()) {
       List<List<String>> cells = new ArrayList<>(List.of(List.of(share.label)));
-      profiles.forEach(profile -> cells.add(List.of(format("%.1f%%", 100 * profile.graph().share(share))
-          + ", " + format("%.1f", profile.micros(share)) + " µs")));
+      profiles.forEach(profile -> cells.add(List.of(percent(profile.share(share)),
+          profile.micros(share).format("%.1f") + " µs")));
       table.row(cells);
     }
     List<List<String>> total = new ArrayList<>(List.of(List.of("CPU per request while profiled")));
-    profiles.forEach(profile -> total.add(List.of(format("%.1f µs", profile.cpuMicrosPerRequest()))));
+    profiles.forEach(profile -> total.add(List.of(profile.cpuMicrosPerRequest().format("%.1f") + " µs")));
     return table.row(total);
   }
 
@@ -201,11 +202,7 @@ final class BenchReport {
     if (baseline == null || baseline == result) {
       return List.of(value);
     }
-    List<Double> ratios = new ArrayList<>();
-    for (int i = 0; i < Math.min(result.startups.size(), baseline.startups.size()); i++) {
-      ratios.add((double) result.startups.get(i).toNanos() / baseline.startups.get(i).toNanos());
-    }
-    return List.of(value, Spread.of(ratios).ratio());
+    return List.of(value, result.startupRatio(baseline).ratio());
   }
 
   static String spans(SetupResult result) {
@@ -259,7 +256,7 @@ final class BenchReport {
   String table() {
     StringBuilder out = new StringBuilder("\n");
     tables().forEach(table -> out.append(table.console()).append('\n'));
-    profiles.forEach(profile -> out.append(profile.summary()).append('\n'));
+    profiles.forEach(set -> set.rounds().forEach(profile -> out.append(profile.summary()).append('\n')));
     return out.append(settings()).append('\n').toString();
   }
 
@@ -365,14 +362,14 @@ final class BenchReport {
   void writeDocs(Path docs) throws IOException {
     Files.createDirectories(docs);
     Files.writeString(docs.resolve("performance.svg"), svg());
-    for (Profile profile : profiles) {
-      Files.copy(profile.svg(), docs.resolve(profile.svg().getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    for (ProfileSet profile : profiles) {
+      Files.copy(profile.svg(), docs.resolve(profile.svg().getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
     Files.writeString(docs.resolve("performance.md"), new PerformanceDoc(this).text());
   }
 
-  /** The profile of {@code variant}, or null. */
-  Profile profile(Variant variant) {
-    return profiles.stream().filter(profile -> profile.setup().variant() == variant).findFirst().orElse(null);
+  /** The profiles of {@code variant}, or null. */
+  ProfileSet profile(Variant variant) {
+    return profiles.stream().filter(profile -> profile.variant() == variant).findFirst().orElse(null);
   }
 }

@@ -125,6 +125,11 @@ final class FlameGraph {
         .toList();
   }
 
+  /** The share of all samples that {@code operation} of {@code share} took; zero if it never showed. */
+  double operationShare(Share share, String operation) {
+    return root.samples == 0 ? 0 : (double) operations.get(share).getOrDefault(operation, 0L) / root.samples;
+  }
+
   private void add(String group, List<String> frames, long samples) {
     root.samples += samples;
     Node node = root.children.computeIfAbsent(group, Node::new);

@@ -40,7 +40,7 @@ final class PerformanceDoc {
         """, LocalDate.now(), report.machine, report.options.rounds(), report.options.rounds(),
         1 << (report.options.rounds() - 1)));
     out.append(section("The Python example's route, `" + seed.path() + "`", seed)).append('\n');
-    out.append("![start-up and throughput per variant](performance.svg)\n\n");
+    out.append("![start-up and throughput per variant](performance.svg)\n\n").append(reading());
     for (Route route : report.options.routes()) {
       if (!route.equals(seed)) {
         out.append(section("A representative route, `" + route.path() + "`", route)).append(representative(route));
@@ -59,34 +59,86 @@ final class PerformanceDoc {
         + report.mainTable(route).markdown();
   }
 
+  /** The main table in words: each figure over baseline's, with its range and whether it is beyond the noise. */
+  private String reading() {
+    SetupResult baseline = report.baseline(seed);
+    if (baseline == null) {
+      return "";
+    }
+    List<String> startups = new ArrayList<>();
+    for (Variant variant : report.options.variants()) {
+      SetupResult result = report.main(variant, seed);
+      if (result != null && variant != Variant.BASELINE) {
+        startups.add(variant.label + " " + noise(result.startupRatio(baseline)));
+      }
+    }
+    return String.format(Locale.ROOT, """
+        Reading it, each figure over baseline's:
+
+        - **Start-up**: baseline answers its first request %s s after the JVM's launch; %s. The SDK modes pay for \
+        the SDK's set-up, the agent for loading and instrumenting classes.
+        - **CPU per request**, with everything a request costs, export included: %s.
+        - **Throughput** as fast as the server answers, where the load generator shares the cores and CPU shows in \
+        full: %s.
+        - **p99 at the fixed rate**, what a client sees at a load the server can carry: %s; p50: %s.
+        - **Peak RSS**: %s.
+
+        """, baseline.startupSeconds().format("%.2f"), String.join("; ", startups),
+        ratios(Run::cpuMicrosPerRequest), ratios(Run::throughput), ratios(run -> run.pacedMillis(99)),
+        ratios(run -> run.pacedMillis(50)), ratios(Run::peakRssMib));
+  }
+
+  /** Every variant's figure over baseline's on the first route, with its range and the noise verdict. */
+  private String ratios(ToDoubleFunction<Run> figure) {
+    SetupResult baseline = report.baseline(seed);
+    List<String> ratios = new ArrayList<>();
+    for (Variant variant : report.options.variants()) {
+      SetupResult result = report.main(variant, seed);
+      if (result != null && variant != Variant.BASELINE) {
+        ratios.add(variant.label + " " + noise(result.ratio(figure, baseline)));
+      }
+    }
+    return String.join("; ", ratios);
+  }
+
   private String representative(Route route) {
     SetupResult baseline = report.baseline(route);
-    if (baseline == null) {
+    SetupResult seedBaseline = report.baseline(seed);
+    if (baseline == null || seedBaseline == null) {
       return "\n";
     }
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
 
         The handler ranks an in-memory catalogue and answers a small JSON document: baseline spends %s µs of CPU on a \
-        request here, against %s µs on `%s`. On this route the modes add, per request:
+        request here, against %s µs on `%s`. What each mode adds to a request, here and there, and what that is of \
+        baseline's CPU per request on each route:
+
+        | variant | added CPU µs/req, `%s` | share of baseline's | added CPU µs/req, `%s` | share of baseline's |
+        | --- | --- | --- | --- | --- |
         """, baseline.spread(Run::cpuMicrosPerRequest).format("%.0f"),
-        report.baseline(seed) == null ? "n/a" : report.baseline(seed).spread(Run::cpuMicrosPerRequest).format("%.0f"),
-        seed.path()));
+        seedBaseline.spread(Run::cpuMicrosPerRequest).format("%.0f"), seed.path(), route.path(), seed.path()));
     for (Variant variant : report.options.variants()) {
-      SetupResult result = report.main(variant, route);
-      if (result == null || variant == Variant.BASELINE) {
+      SetupResult here = report.main(variant, route);
+      SetupResult there = report.main(variant, seed);
+      if (here == null || there == null || variant == Variant.BASELINE) {
         continue;
       }
-      out.append(String.format(Locale.ROOT, "- **%s**: %s µs of CPU (%s of baseline's), %s lower throughput;\n",
-          variant.label, BenchReport.signed(result.difference(Run::cpuMicrosPerRequest, baseline), "%.1f"),
-          result.ratio(Run::cpuMicrosPerRequest, baseline).ratio(),
-          percentDrop(result.ratio(Run::throughput, baseline))));
+      out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", variant.label,
+          BenchReport.signed(here.difference(Run::cpuMicrosPerRequest, baseline), "%.1f"),
+          share(here.ratio(Run::cpuMicrosPerRequest, baseline)),
+          BenchReport.signed(there.difference(Run::cpuMicrosPerRequest, seedBaseline), "%.1f"),
+          share(there.ratio(Run::cpuMicrosPerRequest, seedBaseline))));
     }
-    return out.append("""
+    return out.append('\n').toString();
+  }
 
-        the same few microseconds as on the Python example's route, now a few percent of the request instead of a \
-        large part of it.
-
-        """).toString();
+  /** A ratio to baseline as what it adds: 1.12× (1.05–1.18) as +12% (+5–+18%). */
+  private static String share(Spread ratio) {
+    if (!ratio.isKnown()) {
+      return "n/a";
+    }
+    return BenchReport.signed(new Spread(100 * (ratio.median() - 1), 100 * (ratio.min() - 1),
+        100 * (ratio.max() - 1), ratio.rounds()), "%.0f") + " %";
   }
 
   private String decomposition() {
@@ -146,8 +198,9 @@ final class PerformanceDoc {
         ## Flame graphs
 
         Each mode exporting over OTLP on `%s`, sampled by [async-profiler](https://github.com/async-profiler/async-profiler) \
-        %s for %d s of load, once warm (`make profile MODE=...` draws one, with an interactive HTML page beside it). \
-        A frame's width is its share of the server's CPU samples, what it calls included; callers below, callees \
+        (%s) for %d s of load once warm, in each of %d launches, the modes taking turns; each graph holds the samples \
+        of all its launches, and each figure below is the median over the launches with its range. `make profile \
+        MODE=...` draws one, with async-profiler's interactive HTML page beside it. A frame's width is its share of the server's CPU samples, what it calls included; callers below, callees \
         above, one tower per kind of thread. **OpenTelemetry's frames are purple**: the API, the SDK, the exporters, \
         the agent's and the library's instrumentation, and the manual span's code. A purple frame wide at the bottom \
         of a tower, such as the library's `OpenTelemetryHandler.handle` or the manual `traced` lambda, wraps the \
@@ -159,10 +212,11 @@ final class PerformanceDoc {
         Microseconds are the share times the CPU per request measured while profiling, which the profiler itself \
         raises by a few percent.
 
-        """, seed, report.profiles.get(0).engine(), report.options.profile().toSeconds()));
+        """, seed, report.profiles.get(0).engine(), report.options.profile().toSeconds(),
+        report.profiles.get(0).rounds().size()));
     out.append(report.profileTable().markdown()).append('\n');
-    for (Profile profile : report.profiles) {
-      String name = profile.setup().variant().label;
+    for (ProfileSet profile : report.profiles) {
+      String name = profile.variant().label;
       out.append("### ").append(name).append("\n\n")
           .append("![").append(name).append(" flame graph](").append(profile.svg().getFileName()).append(")\n\n")
           .append(dominates(profile)).append("\n\n");
@@ -171,23 +225,23 @@ final class PerformanceDoc {
   }
 
   /** What dominates a profile, in words, from its shares and its largest OpenTelemetry operations. */
-  static String dominates(Profile profile) {
-    FlameGraph graph = profile.graph();
+  static String dominates(ProfileSet profile) {
     List<String> request = new ArrayList<>();
-    for (Map.Entry<String, Double> operation : graph.topOperations(Share.REQUEST_PATH, 3)) {
-      request.add(String.format(Locale.ROOT, "`%s` %.1f%%", operation.getKey(), 100 * operation.getValue()));
+    for (Map.Entry<String, Spread> operation : profile.topOperations(Share.REQUEST_PATH, 3)) {
+      request.add("`" + operation.getKey() + "` " + BenchReport.percent(operation.getValue()));
     }
     List<String> background = new ArrayList<>();
-    for (Map.Entry<String, Double> operation : graph.topOperations(Share.BACKGROUND, 2)) {
-      background.add(String.format(Locale.ROOT, "`%s` %.1f%%", operation.getKey(), 100 * operation.getValue()));
+    for (Map.Entry<String, Spread> operation : profile.topOperations(Share.BACKGROUND, 2)) {
+      background.add("`" + operation.getKey() + "` " + BenchReport.percent(operation.getValue()));
     }
-    return String.format(Locale.ROOT, "Jetty and Spark take %.0f%% of the CPU and the route %.0f%% (its `println`,"
-            + " through a synchronized stream to a pipe). OpenTelemetry takes %.1f%% on the request threads, %.1f µs a"
-            + " request%s, and %.1f%% on its own threads, %.1f µs a request%s.",
-        100 * graph.share(Share.SERVER), 100 * graph.share(Share.ROUTE),
-        100 * graph.share(Share.REQUEST_PATH), profile.micros(Share.REQUEST_PATH),
+    boolean seedRoute = profile.rounds().get(0).setup().route().path().equals(Route.SEED.path());
+    return String.format(Locale.ROOT, "Jetty and Spark take %s of the CPU and the route %s%s. OpenTelemetry takes %s"
+            + " on the request threads, %s µs a request%s, and %s on its own threads, %s µs a request%s.",
+        BenchReport.percent(profile.share(Share.SERVER)), BenchReport.percent(profile.share(Share.ROUTE)),
+        seedRoute ? " (its `println`, through a synchronized stream to a pipe)" : "",
+        BenchReport.percent(profile.share(Share.REQUEST_PATH)), profile.micros(Share.REQUEST_PATH).format("%.1f"),
         request.isEmpty() ? "" : " (largest: " + String.join(", ", request) + ")",
-        100 * graph.share(Share.BACKGROUND), profile.micros(Share.BACKGROUND),
+        BenchReport.percent(profile.share(Share.BACKGROUND)), profile.micros(Share.BACKGROUND).format("%.1f"),
         background.isEmpty() ? "" : " (largest: " + String.join(", ", background) + ")");
   }
 
@@ -198,13 +252,12 @@ final class PerformanceDoc {
     if (manual == null || library == null || baseline == null) {
       return "";
     }
-    Profile manualProfile = report.profile(Variant.MANUAL);
-    Profile libraryProfile = report.profile(Variant.PROGRAMMATIC);
+    ProfileSet manualProfile = report.profile(Variant.MANUAL);
+    ProfileSet libraryProfile = report.profile(Variant.PROGRAMMATIC);
     String profiles = manualProfile == null || libraryProfile == null ? "" : String.format(Locale.ROOT, """
-         In the flame graphs, OpenTelemetry on the request threads costs the library %.1f µs a request and the \
-        manual span %.1f µs (%.0f%% of the route's samples against %.0f%%).""",
-        libraryProfile.micros(Share.REQUEST_PATH), manualProfile.micros(Share.REQUEST_PATH),
-        100 * libraryProfile.graph().share(Share.REQUEST_PATH), 100 * manualProfile.graph().share(Share.REQUEST_PATH));
+         In the flame graphs, OpenTelemetry on the request threads costs the library %s µs a request and the manual \
+        span %s µs.""",
+        libraryProfile.micros(Share.REQUEST_PATH).format("%.1f"), manualProfile.micros(Share.REQUEST_PATH).format("%.1f"));
     return String.format(Locale.ROOT, """
         ## The library against the hand-written span
 
@@ -214,22 +267,27 @@ final class PerformanceDoc {
         matched. With instrumentation alone (`none`), the library's CPU per request over the manual span's, round by \
         round, is %s; it allocates %s as much (%s KiB a request over baseline, against %s KiB).%s
 
-        What the profile of the library showed, and what changed (before and after, on this machine, `none`):
+        What the library's profile showed, and what changed. Measured before and after on one busy 2-core machine, \
+        `none`, median (min–max) of three launches each; allocation is the steadiest figure, and CPU per request \
+        differences of a microsecond or two were within the noise there, so the profile's samples tell instead:
 
         - `HttpServerMetrics` recorded the request duration into the API's no-op histogram: metrics are off in the \
         shared defaults, so the SDK hands out a no-op meter, yet every request's attributes were merged to be \
-        recorded nowhere. The library now adds the metric only when a metric reader exists (the meter is not the \
-        no-op one): 0.7 KiB a request less, and `Instrumenter.end` fell from 4.4%% to 1.8%% of the samples.
+        recorded nowhere. The library now adds the metric only when something reads it (the meter is not the no-op \
+        one): 0.73 KiB a request less (6.98, 6.93–7.03, to 6.25, 6.24–6.25, over two launches), and \
+        `Instrumenter.end` fell from 4.3%% (4.0–4.4%%) of the samples to 1.8%% (1.8–1.8%%).
         - The HTTP extractors ask the getter for about ten headers a request, most of them absent (`forwarded`, \
-        `x-forwarded-for`, `x-forwarded-host`, ...); the getter listed each into a new list. It now answers an absent \
-        header with the empty list and a single one with a singleton: 0.5 KiB a request less.
+        `x-forwarded-for`, `x-forwarded-host`, ...), and the getter listed each into a new list. It now answers an \
+        absent header with the empty list and a single one with a singleton: 0.49 KiB a request less (6.25 to 5.76, \
+        5.71–5.80).
         - The protocol name and version are constants for HTTP/1.1 and 1.0, and the excluded-URL check does nothing \
         when no URL is excluded.
 
-        Together: the library's allocation over baseline fell from 4.2 to 2.8 KiB a request (the manual span's: \
-        2.6), and its OpenTelemetry samples on the request threads from 3.7 to 2.4 µs a request (the manual span's: \
-        2.3). With a metric reader configured the library also records `http.server.request.duration`, which the \
-        manual span does not: that is its one cost beyond the manual span's.
+        Together, the library's allocation over baseline fell from 4.17 (4.14–4.18) to 2.83 (2.73–2.83) KiB a \
+        request, against 2.58 (2.57–2.60) for the manual span, and OpenTelemetry on its request threads from 3.8 \
+        (3.7–3.8) to 2.4 (2.3–2.5) µs a request, against 2.3 (2.1–2.3) for the manual span: within 10%% of the \
+        hand-written span. With a metric reader configured the library also records `http.server.request.duration`, \
+        which the manual span does not: that is the one cost it has beyond the manual span's.
 
         """,
         noise(library.ratio(Run::cpuMicrosPerRequest, manual)),
@@ -307,8 +365,8 @@ final class PerformanceDoc {
         - **automatic-lean** is the agent with `%s`: it starts faster, but it turns off the agent's HTTP-client, JDBC \
         and executor instrumentations, which are what justify the agent in a real service, and it stops the JIT at \
         its first tier, which changes the code every request runs.
-        - The machine is shared: absolute figures move from run to run, ratios within a run much less; the ranges \
-        say how much.
+        - Absolute figures depend on the machine and on whatever else runs on it; ratios within a run much less. The \
+        ranges say how much they moved.
 
         Run it yourself with `make bench` (this run took %d minutes); `make bench BENCH_ARGS="--rounds 5 \
         --duration 10"` runs longer, `BENCH_ARGS="--routes /search?q=oak+chair"` loads one route, and `make profile \

@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * @param event async-profiler's event: {@code cpu} (perf_events, or its fallback), {@code itimer} or {@code wall}
  */
-record Profile(Setup setup, String event, long requests, long cpuNanos, FlameGraph graph, Path svg, Path html) {
+record Profile(
+    Setup setup, String event, long requests, long cpuNanos, FlameGraph graph, Path collapsed, Path svg, Path html) {
 
   double cpuMicrosPerRequest() {
     return requests == 0 || cpuNanos < 0 ? Double.NaN : cpuNanos / 1000.0 / requests;
@@ -37,9 +38,14 @@ record Profile(Setup setup, String event, long requests, long cpuNanos, FlameGra
   }
 
   String subtitle() {
-    return String.format(Locale.ROOT, "%s, %s on %s; %,d samples over %,d requests, %.0f µs of CPU a request;"
+    return subtitle(1);
+  }
+
+  /** What was profiled and how; {@code launches} profiles of as many server launches may be merged into one graph. */
+  String subtitle(int launches) {
+    return String.format(Locale.ROOT, "%s, %s on %s; %,d samples over %,d requests%s, %.0f µs of CPU a request;"
             + " async-profiler %s", setup.variant().description, setup.exporter().label, setup.route(),
-        graph.samples(), requests, cpuMicrosPerRequest(), engine());
+        graph.samples(), requests, launches > 1 ? " in " + launches + " launches" : "", cpuMicrosPerRequest(), engine());
   }
 
   /** A few lines for the console: the shares, then the largest OpenTelemetry operations. */

@@ -72,7 +72,8 @@ public final class Profiler {
     try (NullCollector collector = new NullCollector()) {
       Path root = ProjectLayout.root();
       out = root.resolve("target/profile");
-      profile = profile(root, library(root), setup, options, collector, out, event);
+      profile = profile(root, library(root), setup, options, collector, out, setup.variant().label, event);
+      Files.writeString(profile.svg(), profile.graph().svg(profile.title(), profile.subtitle()));
     } catch (ServerStartException | IllegalStateException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(2);
@@ -100,19 +101,14 @@ public final class Profiler {
     return ProjectLayout.requireJar(library);
   }
 
-  static Profile profile(Path root, Path library, Setup setup, BenchOptions options, NullCollector collector, Path out)
-      throws InterruptedException, IOException {
-    return profile(root, library, setup, options, collector, out, "cpu");
-  }
-
   /**
    * Starts {@code setup}'s server, warms it up as the bench does, then samples it with {@code event} for {@code
-   * --profile} seconds of load, and writes {@code <variant>.collapsed}, {@code .html} and {@code flame-<variant>.svg}.
+   * --profile} seconds of load, and writes {@code <name>.collapsed} and {@code <name>.html}; {@code flame-<name>.svg}
+   * is where its flame graph goes.
    */
   static Profile profile(Path root, Path library, Setup setup, BenchOptions options, NullCollector collector, Path out,
-      String event) throws InterruptedException, IOException {
+      String name, String event) throws InterruptedException, IOException {
     Files.createDirectories(out);
-    String name = setup.variant().label;
     Path collapsed = out.resolve(name + ".collapsed");
     Path html = out.resolve(name + ".html");
     Path svg = out.resolve("flame-" + name + ".svg");
@@ -130,14 +126,12 @@ public final class Profiler {
         long cpuBefore = ProcessStats.cpuNanos(server.pid());
         Load load = generator.run(uri, options.concurrency(), options.profile(), options.maxRequests());
         long cpuAfter = ProcessStats.cpuNanos(server.pid());
-        command(probe, library, log, "dump,file=" + html + ",flamegraph,title=" + name.replace(',', ' '));
+        command(probe, library, log, "dump,file=" + html + ",flamegraph,title=" + setup.variant().label);
         command(probe, library, log, "stop,file=" + collapsed + ",collapsed");
         server.stop();
         FlameGraph graph = FlameGraph.parse(Files.readAllLines(collapsed));
-        Profile profile = new Profile(setup, event, load.requests(), cpuBefore < 0 ? -1 : cpuAfter - cpuBefore, graph,
+        return new Profile(setup, event, load.requests(), cpuBefore < 0 ? -1 : cpuAfter - cpuBefore, graph, collapsed,
             svg, html);
-        Files.writeString(svg, graph.svg(profile.title(), profile.subtitle()));
-        return profile;
       }
     }
   }

@@ -40,6 +40,15 @@ final class SetupResult {
     return Spread.of(differences);
   }
 
+  /** Start-up over {@code other}'s, launch by launch: the launches took turns as the rounds do. */
+  Spread startupRatio(SetupResult other) {
+    List<Double> ratios = new ArrayList<>();
+    for (int launch = 0; launch < Math.min(startups.size(), other.startups.size()); launch++) {
+      ratios.add((double) startups.get(launch).toNanos() / other.startups.get(launch).toNanos());
+    }
+    return Spread.of(ratios);
+  }
+
   Spread startupSeconds() {
     return Spread.of(startups.stream().map(startup -> startup.toNanos() / 1e9).toList());
   }
