@@ -30,7 +30,7 @@ STOPPED_IS_DONE = || { status=$$?; [ $$status -eq 130 ] || [ $$status -eq 143 ] 
 SOURCES = pom.xml common/pom.xml $(shell find common/src/main -type f) $(1)/pom.xml $(shell find $(1)/src/main -type f)
 
 .DEFAULT_GOAL := help
-.PHONY: help build run-manual run-automatic run-automatic-api run-programmatic client compare bench docs test clean check-exporters refuse-agent warn-agent
+.PHONY: help build run-manual run-automatic run-automatic-api run-programmatic client compare bench profile docs test clean check-exporters refuse-agent warn-agent require-mode
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -57,8 +57,14 @@ client: client/target/client.jar ## Call the server once: make client PARAM=hell
 compare: build ## Run the three modes through the same requests and compare their spans, row by row; writes target/compare/compare.html
 	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.compare.Compare
 
-bench: build ## Measure each mode's cost against the uninstrumented server (about 3 min); writes docs/performance.md
+bench: build ## Measure each mode's cost against the uninstrumented server, layer by layer, with flame graphs (about 25 min); writes docs/performance.md
 	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.bench.Bench --docs $(BENCH_ARGS)
+
+# What make profile can profile: the three modes, and the two variants the bench compares them with.
+PROFILED := manual programmatic automatic automatic-lean baseline
+
+profile: require-mode build ## Profile one mode under the bench's load with async-profiler: make profile MODE=manual (programmatic, automatic)
+	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.bench.Profiler --mode $(MODE) $(PROFILE_ARGS)
 
 docs: build ## Regenerate the code excerpts, run outputs and trace pictures in README.md and docs/
 	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.docs.Docs
@@ -80,6 +86,9 @@ unknown-exporters = $(filter-out $(KNOWN_$(1)_EXPORTERS),$(subst $(comma), ,$(OT
 check-exporters:
 	$(foreach signal,TRACES METRICS LOGS,$(if $(call unknown-exporters,$(signal)),$(error unknown exporter \
 	  '$(firstword $(call unknown-exporters,$(signal)))' in OTEL_$(signal)_EXPORTER; known: $(KNOWN_$(signal)_EXPORTERS))))
+
+require-mode:
+	$(if $(filter $(PROFILED),$(MODE)),,$(error MODE must be one of: $(PROFILED); got '$(MODE)'))
 
 refuse-agent:
 	$(if $(AGENT_IN_JVM_OPTIONS),$(error JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS load a javaagent; under it the manual server makes two nested SERVER spans per request: unset them, or use make run-automatic))

@@ -12,31 +12,50 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** make bench in seconds, so that it cannot rot: every variant starts, takes load, exports, and is reported. */
+/**
+ * make bench in seconds, so that it cannot rot: the SDK, the agent and no telemetry start, take load on the
+ * representative route (every other test loads the Python example's), with every exporter, are read from outside (CPU,
+ * allocation, threads), export every span, are reported, and one is profiled.
+ */
 class BenchSmokeIT {
 
   @Test
-  void everyVariantIsMeasuredAndReported() throws Exception {
+  void everyKindOfSetupIsMeasuredReportedAndProfiled() throws Exception {
     Path root = ProjectLayout.root();
     ProcessOutput bench = JavaProcess.start(List.of(JavaProcess.javaExecutable(), "-cp",
             ProjectLayout.clientJar(root).toString(), "io.opentelemetry.example.autoinstrumentation.client.bench.Bench",
-            "--launches", "1", "--rounds", "1", "--warmup", "0", "--duration", "1", "--paced-duration", "1",
-            "--concurrency", "2"),
+            "--variants", "baseline,programmatic,automatic-lean", "--routes", "/search?q=oak",
+            "--batch-settings", "none", "--launches", "1", "--rounds", "1", "--warmup", "0", "--duration", "1",
+            "--paced-duration", "1", "--rate", "200", "--concurrency", "2", "--profile", "1"),
         root, Map.of()).await(Duration.ofMinutes(3));
 
     assertThat(bench.exitCode()).as("stderr: %s", bench.stderr()).isZero();
+    assertThat(bench.stderr()).as("the JVM probe attached to every server").isEmpty();
     List<String> csv = Files.readAllLines(root.resolve("target/bench/bench.csv"));
-    assertThat(csv).hasSize(6);
+    // baseline, programmatic with each of the 3 exporters, the lean agent
+    assertThat(csv).hasSize(1 + 5);
     List<String> columns = List.of(csv.get(0).split(","));
     for (String line : csv.subList(1, csv.size())) {
       String[] cells = line.split(",");
-      assertThat(Double.parseDouble(cells[columns.indexOf("throughput_rps")])).as("throughput of %s", cells[0]).isPositive();
-      assertThat(Double.parseDouble(cells[columns.indexOf("paced_p99_ms")])).as("paced p99 of %s", cells[0]).isPositive();
-      assertThat(cells[columns.indexOf("failures")]).as("failures of %s", cells[0]).isEqualTo("0");
-      assertThat(cells[columns.indexOf("spans_exported")]).as("spans exported by %s", cells[0])
-          .isEqualTo(cells[columns.indexOf("spans_expected")]);
+      String setup = cells[0] + " " + cells[1] + " " + cells[2];
+      assertThat(Double.parseDouble(cells[columns.indexOf("throughput_rps")])).as("throughput of %s", setup).isPositive();
+      assertThat(cells[columns.indexOf("failures")]).as("failures of %s", setup).isEqualTo("0");
+      assertThat(Double.parseDouble(cells[columns.indexOf("cpu_us_per_request")])).as("CPU of %s", setup).isPositive();
+      assertThat(Double.parseDouble(cells[columns.indexOf("allocated_kib_per_request")])).as("allocation of %s", setup)
+          .isPositive();
+      assertThat(Double.parseDouble(cells[columns.indexOf("peak_threads")])).as("threads of %s", setup).isPositive();
+      // no span lost: at least one per request answered
+      assertThat(Long.parseLong(cells[columns.indexOf("spans_exported")])).as("spans exported by %s", setup)
+          .isGreaterThanOrEqualTo(Long.parseLong(cells[columns.indexOf("spans_expected")]));
+      if (cells[2].equals("otlp") || cells[1].equals("baseline")) {
+        assertThat(Double.parseDouble(cells[columns.indexOf("paced_p99_ms")])).as("paced p99 of %s", setup).isPositive();
+      }
     }
+    assertThat(csv).filteredOn(line -> line.contains(",otlp,"))
+        .allMatch(line -> !line.endsWith(",0,0"), "spans counted over OTLP");
     assertThat(bench.stdout()).anyMatch(line -> line.startsWith("automatic-lean"));
+    assertThat(Files.readString(root.resolve("target/bench/flame-programmatic.svg"))).contains("OpenTelemetryHandler");
+    assertThat(bench.stdout()).anyMatch(line -> line.contains("OpenTelemetry on the request threads"));
   }
 
   @Test

@@ -39,6 +39,18 @@ class MakefileIT {
     assertThat(dryRun("run-automatic")).doesNotContain(build);
   }
 
+  @Test
+  void profileNamesTheModesItKnows() {
+    ProcessOutput make = JavaProcess.start(List.of("make", "--no-print-directory", "-n", "profile", "MODE=turbo"),
+        ProjectLayout.root(), Map.of()).await(Duration.ofSeconds(30));
+
+    assertThat(make.exitCode()).isEqualTo(2);
+    assertThat(make.stderr()).singleElement().asString()
+        .endsWith("MODE must be one of: manual programmatic automatic automatic-lean baseline; got 'turbo'.  Stop.");
+    assertThat(dryRun("profile", "MODE=programmatic")).last().asString()
+        .contains("bench.Profiler --mode programmatic");
+  }
+
   private static List<String> dryRun(String... arguments) {
     List<String> command = new ArrayList<>(List.of("make", "--no-print-directory", "-n", "-B"));
     command.addAll(List.of(arguments));

@@ -16,7 +16,8 @@ enum Variant {
 
   /**
    * The lean recipe: only the instrumentations this app needs (Jetty makes the SERVER span, Spark names the route,
-   * servlet is the layer between), no JVM runtime metrics, and the JIT's first tier only, which starts faster.
+   * servlet is the layer between), no JVM runtime metrics, and the JIT's first tier only, which starts faster. It also
+   * turns off what justifies the agent in a real service: its HTTP-client, JDBC and executor instrumentations.
    */
   static final List<String> LEAN_FLAGS = List.of(
       "-Dotel.instrumentation.common.default-enabled=false",
@@ -38,6 +39,11 @@ enum Variant {
 
   boolean exportsSpans() {
     return this != BASELINE;
+  }
+
+  /** One of the three modes as the make targets run them: what the decomposition and the profiles take apart. */
+  boolean isMode() {
+    return this == MANUAL || this == PROGRAMMATIC || this == AUTOMATIC;
   }
 
   List<String> command(Path root) {

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ public final class JavaProcess implements AutoCloseable {
   private final Thread stdoutReader;
   private final Thread stderrReader;
   private volatile boolean killed;
+  private volatile boolean discarding;
 
   private JavaProcess(Process process) {
     this.process = process;
@@ -95,6 +97,14 @@ public final class JavaProcess implements AutoCloseable {
     return await(grace);
   }
 
+  /**
+   * From now on, what the process writes is read and dropped, not kept: a server under load writes millions of lines,
+   * such as a span per request on the console.
+   */
+  public void discardOutput() {
+    discarding = true;
+  }
+
   /** The lines written so far, without waiting. */
   public List<String> stderrSoFar() {
     synchronized (stderr) {
@@ -127,10 +137,14 @@ public final class JavaProcess implements AutoCloseable {
     RUNNING.remove(process);
   }
 
-  private static Thread pump(InputStream stream, List<String> lines) {
+  private Thread pump(InputStream stream, List<String> lines) {
     Thread thread = new Thread(() -> {
       try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
         for (String line; (line = reader.readLine()) != null; ) {
+          if (discarding) {
+            stream.transferTo(OutputStream.nullOutputStream()); // bytes, not decoded: the cheapest way to keep up
+            return;
+          }
           synchronized (lines) {
             lines.add(line);
           }

@@ -72,6 +72,11 @@ public final class ServerProcess implements AutoCloseable {
     return URI.create("http://" + HOST + ":" + port + pathAndQuery);
   }
 
+  /** See {@link JavaProcess#discardOutput()}. */
+  public void discardOutput() {
+    process.discardOutput();
+  }
+
   /** Output so far, while the server runs. */
   public List<String> stderrSoFar() {
     return process.stderrSoFar();

@@ -1,5 +1,6 @@
 package io.opentelemetry.example.autoinstrumentation.server.automatic;
 
+import io.opentelemetry.example.autoinstrumentation.common.CatalogSearch;
 import io.opentelemetry.example.autoinstrumentation.common.RealHandler;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import okhttp3.OkHttpClient;
@@ -25,6 +26,7 @@ public final class ServerAutomatic {
       logger.info("served param={}", request.queryParams("param"));
       return "served";
     });
+    http.get("/search", CatalogSearch::handle);
     // tag::real-handler[]
     http.get(RealHandler.PATH, new RealHandler(
         new OkHttpClient(),

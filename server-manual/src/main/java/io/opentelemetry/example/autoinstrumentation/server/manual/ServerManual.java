@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.example.autoinstrumentation.common.CatalogSearch;
 import io.opentelemetry.example.autoinstrumentation.common.OpenTelemetrySetup;
 import io.opentelemetry.example.autoinstrumentation.common.RealHandler;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
@@ -38,6 +39,7 @@ public final class ServerManual {
       logger.info("served param={}", request.queryParams("param"));
       return "served";
     }));
+    http.get("/search", traced(openTelemetry, config, "/search", CatalogSearch::handle));
     // tag::real-handler[]
     ExecutorService executor = RealHandler.executor();
     http.get(RealHandler.PATH, traced(openTelemetry, config, RealHandler.PATH, new RealHandler(

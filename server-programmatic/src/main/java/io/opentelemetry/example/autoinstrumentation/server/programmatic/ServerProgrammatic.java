@@ -2,6 +2,7 @@ package io.opentelemetry.example.autoinstrumentation.server.programmatic;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.example.autoinstrumentation.common.CatalogSearch;
 import io.opentelemetry.example.autoinstrumentation.common.OpenTelemetrySetup;
 import io.opentelemetry.example.autoinstrumentation.common.RealHandler;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
@@ -35,6 +36,7 @@ public final class ServerProgrammatic {
       logger.info("served param={}", request.queryParams("param"));
       return "served";
     });
+    http.get("/search", CatalogSearch::handle);
     // tag::real-handler[]
     http.get(RealHandler.PATH, new RealHandler(
         OkHttpTelemetry.create(openTelemetry).createCallFactory(new OkHttpClient()),

@@ -23,6 +23,9 @@ enum HttpServletRequestGetter implements TextMapGetter<HttpServletRequest> {
 
   @Override
   public Iterator<String> getAll(@Nullable HttpServletRequest request, String key) {
-    return request == null ? Collections.emptyIterator() : Collections.list(request.getHeaders(key)).iterator();
+    // most requests carry no baggage: nothing to copy then
+    return request == null || request.getHeader(key) == null
+        ? Collections.emptyIterator()
+        : Collections.list(request.getHeaders(key)).iterator();
   }
 }

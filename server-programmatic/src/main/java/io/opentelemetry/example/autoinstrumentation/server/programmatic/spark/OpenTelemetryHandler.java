@@ -65,6 +65,9 @@ final class OpenTelemetryHandler extends HandlerWrapper {
   }
 
   private boolean isExcluded(HttpServletRequest request) {
+    if (excludedUrls.isEmpty()) {
+      return false;
+    }
     String path = request.getRequestURI();
     for (Pattern excluded : excludedUrls) {
       if (excluded.matcher(path).matches()) {

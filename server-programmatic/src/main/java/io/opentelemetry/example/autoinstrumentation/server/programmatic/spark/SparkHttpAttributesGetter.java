@@ -3,6 +3,7 @@ package io.opentelemetry.example.autoinstrumentation.server.programmatic.spark;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpServerAttributesGetter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +16,8 @@ final class SparkHttpAttributesGetter
     implements HttpServerAttributesGetter<HttpServletRequest, HttpServletResponse> {
 
   static final String REDACTED = "REDACTED";
+  private static final String HTTP_1_1 = "HTTP/1.1";
+  private static final String HTTP_1_0 = "HTTP/1.0";
 
   /** Lower-case names of headers whose values are never shown; headers are only read to be captured or parsed. */
   private final Set<String> sensitiveHeaders;
@@ -46,7 +49,19 @@ final class SparkHttpAttributesGetter
 
   @Override
   public List<String> getHttpRequestHeader(HttpServletRequest request, String name) {
-    return redact(name, Collections.list(request.getHeaders(name)));
+    // The extractors ask for about ten headers a request (forwarded, x-forwarded-for, host, user-agent, ...), and most
+    // are absent: finding that out allocates nothing, where listing the values allocates an enumeration and a list.
+    if (request.getHeader(name) == null) {
+      return Collections.emptyList();
+    }
+    Enumeration<String> values = request.getHeaders(name);
+    String first = values.nextElement();
+    if (!values.hasMoreElements()) {
+      return redact(name, Collections.singletonList(first)); // one value, the common case: one small object
+    }
+    List<String> all = new ArrayList<>(List.of(first));
+    values.asIterator().forEachRemaining(all::add);
+    return redact(name, all);
   }
 
   @Override
@@ -74,8 +89,11 @@ final class SparkHttpAttributesGetter
   @Override
   public String getNetworkProtocolName(HttpServletRequest request, @Nullable HttpServletResponse response) {
     String protocol = request.getProtocol(); // "HTTP/1.1"
+    if (HTTP_1_1.equals(protocol) || HTTP_1_0.equals(protocol)) {
+      return "http"; // the common cases, without new strings per request
+    }
     int slash = protocol == null ? -1 : protocol.indexOf('/');
-    return slash < 0 ? null : protocol.substring(0, slash).toLowerCase();
+    return slash < 0 ? null : protocol.substring(0, slash).toLowerCase(Locale.ROOT);
   }
 
   @Nullable
@@ -83,6 +101,12 @@ final class SparkHttpAttributesGetter
   public String getNetworkProtocolVersion(
       HttpServletRequest request, @Nullable HttpServletResponse response) {
     String protocol = request.getProtocol();
+    if (HTTP_1_1.equals(protocol)) {
+      return "1.1";
+    }
+    if (HTTP_1_0.equals(protocol)) {
+      return "1.0";
+    }
     int slash = protocol == null ? -1 : protocol.indexOf('/');
     return slash < 0 ? null : protocol.substring(slash + 1);
   }
