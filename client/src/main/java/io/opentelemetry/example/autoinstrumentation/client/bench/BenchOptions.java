@@ -30,7 +30,7 @@ record BenchOptions(
   /** Parses the arguments; a bad one is an IllegalArgumentException whose message is the one line to print. */
   static BenchOptions parse(String... args) {
     List<Variant> variants = List.of(Variant.values());
-    List<Route> routes = List.of(Route.SEED, Route.SEARCH);
+    List<Route> routes = List.of(Route.SERVER_REQUEST, Route.SEARCH);
     List<Exporter> exporters = List.of(Exporter.values());
     List<BatchSettings> batchSettings = List.of(BatchSettings.values());
     int launches = 3;

@@ -15,11 +15,11 @@ import java.util.function.ToDoubleFunction;
 final class PerformanceDoc {
 
   private final BenchReport report;
-  private final Route seed;
+  private final Route serverRequest;
 
   PerformanceDoc(BenchReport report) {
     this.report = report;
-    this.seed = report.firstRoute();
+    this.serverRequest = report.firstRoute();
   }
 
   String text() {
@@ -39,10 +39,10 @@ final class PerformanceDoc {
 
         """, LocalDate.now(), report.machine, report.options.rounds(), report.options.rounds(),
         1 << (report.options.rounds() - 1)));
-    out.append(section("The Python example's route, `" + seed.path() + "`", seed)).append('\n');
+    out.append(section("The Python example's route, `" + serverRequest.path() + "`", serverRequest)).append('\n');
     out.append("![start-up and throughput per variant](performance.svg)\n\n").append(reading());
     for (Route route : report.options.routes()) {
-      if (!route.equals(seed)) {
+      if (!route.equals(serverRequest)) {
         out.append(section("A representative route, `" + route.path() + "`", route)).append(representative(route));
       }
     }
@@ -61,13 +61,13 @@ final class PerformanceDoc {
 
   /** The main table in words: each figure over baseline's, with its range and whether it is beyond the noise. */
   private String reading() {
-    SetupResult baseline = report.baseline(seed);
+    SetupResult baseline = report.baseline(serverRequest);
     if (baseline == null) {
       return "";
     }
     List<String> startups = new ArrayList<>();
     for (Variant variant : report.options.variants()) {
-      SetupResult result = report.main(variant, seed);
+      SetupResult result = report.main(variant, serverRequest);
       if (result != null && variant != Variant.BASELINE) {
         startups.add(variant.label + " " + noise(result.startupRatio(baseline)));
       }
@@ -90,10 +90,10 @@ final class PerformanceDoc {
 
   /** Every variant's figure over baseline's on the first route, with its range and the noise verdict. */
   private String ratios(ToDoubleFunction<Run> figure) {
-    SetupResult baseline = report.baseline(seed);
+    SetupResult baseline = report.baseline(serverRequest);
     List<String> ratios = new ArrayList<>();
     for (Variant variant : report.options.variants()) {
-      SetupResult result = report.main(variant, seed);
+      SetupResult result = report.main(variant, serverRequest);
       if (result != null && variant != Variant.BASELINE) {
         ratios.add(variant.label + " " + noise(result.ratio(figure, baseline)));
       }
@@ -103,8 +103,8 @@ final class PerformanceDoc {
 
   private String representative(Route route) {
     SetupResult baseline = report.baseline(route);
-    SetupResult seedBaseline = report.baseline(seed);
-    if (baseline == null || seedBaseline == null) {
+    SetupResult firstBaseline = report.baseline(serverRequest);
+    if (baseline == null || firstBaseline == null) {
       return "\n";
     }
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
@@ -116,18 +116,18 @@ final class PerformanceDoc {
         | variant | added CPU µs/req, `%s` | share of baseline's | added CPU µs/req, `%s` | share of baseline's |
         | --- | --- | --- | --- | --- |
         """, baseline.spread(Run::cpuMicrosPerRequest).format("%.0f"),
-        seedBaseline.spread(Run::cpuMicrosPerRequest).format("%.0f"), seed.path(), route.path(), seed.path()));
+        firstBaseline.spread(Run::cpuMicrosPerRequest).format("%.0f"), serverRequest.path(), route.path(), serverRequest.path()));
     for (Variant variant : report.options.variants()) {
       SetupResult here = report.main(variant, route);
-      SetupResult there = report.main(variant, seed);
+      SetupResult there = report.main(variant, serverRequest);
       if (here == null || there == null || variant == Variant.BASELINE) {
         continue;
       }
       out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", variant.label,
           BenchReport.signed(here.difference(Run::cpuMicrosPerRequest, baseline), "%.1f"),
           share(here.ratio(Run::cpuMicrosPerRequest, baseline)),
-          BenchReport.signed(there.difference(Run::cpuMicrosPerRequest, seedBaseline), "%.1f"),
-          share(there.ratio(Run::cpuMicrosPerRequest, seedBaseline))));
+          BenchReport.signed(there.difference(Run::cpuMicrosPerRequest, firstBaseline), "%.1f"),
+          share(there.ratio(Run::cpuMicrosPerRequest, firstBaseline))));
     }
     return out.append('\n').toString();
   }
@@ -150,9 +150,9 @@ final class PerformanceDoc {
         reports: bytes allocated, GC pauses and the longest one, and peak live threads, all read from the server's JVM \
         over the measured phase.
 
-        """, seed, Exporter.NONE.description, Exporter.OTLP.description, Exporter.CONSOLE.description));
+        """, serverRequest, Exporter.NONE.description, Exporter.OTLP.description, Exporter.CONSOLE.description));
     out.append(report.decompositionTable().markdown()).append('\n');
-    SetupResult baseline = report.baseline(seed);
+    SetupResult baseline = report.baseline(serverRequest);
     if (baseline == null) {
       return out.toString();
     }
@@ -160,9 +160,9 @@ final class PerformanceDoc {
       if (!variant.isMode()) {
         continue;
       }
-      SetupResult none = report.find(variant, Exporter.NONE, BatchSettings.SHARED, seed);
-      SetupResult otlp = report.find(variant, Exporter.OTLP, BatchSettings.SHARED, seed);
-      SetupResult console = report.find(variant, Exporter.CONSOLE, BatchSettings.SHARED, seed);
+      SetupResult none = report.find(variant, Exporter.NONE, BatchSettings.SHARED, serverRequest);
+      SetupResult otlp = report.find(variant, Exporter.OTLP, BatchSettings.SHARED, serverRequest);
+      SetupResult console = report.find(variant, Exporter.CONSOLE, BatchSettings.SHARED, serverRequest);
       if (none == null || otlp == null || console == null) {
         continue;
       }
@@ -212,7 +212,7 @@ final class PerformanceDoc {
         Microseconds are the share times the CPU per request measured while profiling, which the profiler itself \
         raises by a few percent.
 
-        """, seed, report.profiles.get(0).engine(), report.options.profile().toSeconds(),
+        """, serverRequest, report.profiles.get(0).engine(), report.options.profile().toSeconds(),
         report.profiles.get(0).rounds().size()));
     out.append(report.profileTable().markdown()).append('\n');
     for (ProfileSet profile : report.profiles) {
@@ -234,11 +234,11 @@ final class PerformanceDoc {
     for (Map.Entry<String, Spread> operation : profile.topOperations(Share.BACKGROUND, 2)) {
       background.add("`" + operation.getKey() + "` " + BenchReport.percent(operation.getValue()));
     }
-    boolean seedRoute = profile.rounds().get(0).setup().route().path().equals(Route.SEED.path());
+    boolean pythonExamplesRoute = profile.rounds().get(0).setup().route().path().equals(Route.SERVER_REQUEST.path());
     return String.format(Locale.ROOT, "Jetty and Spark take %s of the CPU and the route %s%s. OpenTelemetry takes %s"
             + " on the request threads, %s µs a request%s, and %s on its own threads, %s µs a request%s.",
         BenchReport.percent(profile.share(Share.SERVER)), BenchReport.percent(profile.share(Share.ROUTE)),
-        seedRoute ? " (its `println`, through a synchronized stream to a pipe)" : "",
+        pythonExamplesRoute ? " (its `println`, through a synchronized stream to a pipe)" : "",
         BenchReport.percent(profile.share(Share.REQUEST_PATH)), profile.micros(Share.REQUEST_PATH).format("%.1f"),
         request.isEmpty() ? "" : " (largest: " + String.join(", ", request) + ")",
         BenchReport.percent(profile.share(Share.BACKGROUND)), profile.micros(Share.BACKGROUND).format("%.1f"),
@@ -246,9 +246,9 @@ final class PerformanceDoc {
   }
 
   private String libraryAgainstManual() {
-    SetupResult manual = report.find(Variant.MANUAL, Exporter.NONE, BatchSettings.SHARED, seed);
-    SetupResult library = report.find(Variant.PROGRAMMATIC, Exporter.NONE, BatchSettings.SHARED, seed);
-    SetupResult baseline = report.baseline(seed);
+    SetupResult manual = report.find(Variant.MANUAL, Exporter.NONE, BatchSettings.SHARED, serverRequest);
+    SetupResult library = report.find(Variant.PROGRAMMATIC, Exporter.NONE, BatchSettings.SHARED, serverRequest);
+    SetupResult baseline = report.baseline(serverRequest);
     if (manual == null || library == null || baseline == null) {
       return "";
     }
@@ -302,7 +302,7 @@ final class PerformanceDoc {
     if (table.isEmpty()) {
       return "";
     }
-    SetupResult shared = report.find(Variant.MANUAL, Exporter.OTLP, BatchSettings.SHARED, seed);
+    SetupResult shared = report.find(Variant.MANUAL, Exporter.OTLP, BatchSettings.SHARED, serverRequest);
     StringBuilder out = new StringBuilder("""
         ## The batch span processor's settings
 
@@ -314,7 +314,7 @@ final class PerformanceDoc {
         """);
     out.append(table.markdown()).append('\n');
     for (BatchSettings settings : report.options.batchSettings()) {
-      SetupResult result = report.find(Variant.MANUAL, Exporter.OTLP, settings, seed);
+      SetupResult result = report.find(Variant.MANUAL, Exporter.OTLP, settings, serverRequest);
       if (settings == BatchSettings.SHARED || result == null || shared == null) {
         continue;
       }
@@ -371,7 +371,7 @@ final class PerformanceDoc {
         Run it yourself with `make bench` (this run took %d minutes); `make bench BENCH_ARGS="--rounds 5 \
         --duration 10"` runs longer, `BENCH_ARGS="--routes /search?q=oak+chair"` loads one route, and `make profile \
         MODE=programmatic` profiles one mode.
-        """, seed.path(), report.options.launches(), 100 * Bench.JIT_SETTLED, Bench.QUIET_SLICES,
+        """, serverRequest.path(), report.options.launches(), 100 * Bench.JIT_SETTLED, Bench.QUIET_SLICES,
         Bench.MIN_WARMUP.toSeconds(), report.options.warmup().toSeconds(), report.options.concurrency(),
         report.options.duration().toSeconds(), report.options.pacedDuration().toSeconds(),
         report.fixedRate(), String.join(" ", Variant.LEAN_FLAGS),

@@ -33,7 +33,7 @@ public final class Profiler {
     try {
       Variant variant = null;
       Exporter exporter = Exporter.OTLP;
-      Route route = Route.SEED;
+      Route route = Route.SERVER_REQUEST;
       String seconds = "20";
       String warmup = "30";
       for (int i = 0; i < args.length; i += 2) {

@@ -6,7 +6,7 @@ package io.opentelemetry.example.autoinstrumentation.client.bench;
  */
 record Route(String target) {
 
-  static final Route SEED = new Route("/server_request?param=bench");
+  static final Route SERVER_REQUEST = new Route("/server_request?param=bench");
   static final Route SEARCH = new Route("/search?q=oak+chair");
 
   /** Parses {@code --routes} values; a bad one is an IllegalArgumentException whose message is the one line to print. */

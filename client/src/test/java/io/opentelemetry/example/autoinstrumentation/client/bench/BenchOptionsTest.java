@@ -14,7 +14,7 @@ class BenchOptionsTest {
     BenchOptions options = BenchOptions.parse();
 
     assertThat(options.variants()).containsExactly(Variant.values());
-    assertThat(options.routes()).containsExactly(Route.SEED, Route.SEARCH);
+    assertThat(options.routes()).containsExactly(Route.SERVER_REQUEST, Route.SEARCH);
     assertThat(options.exporters()).containsExactly(Exporter.values());
     assertThat(options.batchSettings()).containsExactly(BatchSettings.values());
     assertThat(options.rounds()).as("a spread needs three rounds at least").isGreaterThanOrEqualTo(3);

@@ -49,7 +49,7 @@ class BenchReportTest {
     Table decomposition = report.decompositionTable();
     assertThat(decomposition.rows).hasSize(1 + 9);
     assertThat(decomposition.markdown()).contains("| manual | none | 23.0 (22.0–24.0)<br>1.10× (1.09–1.10) | +2.0 (+2.0–+2.0) |");
-    assertThat(report.mainTable(Route.SEED).console()).contains("automatic-lean").contains("2997 / 3000 (3 dropped)");
+    assertThat(report.mainTable(Route.SERVER_REQUEST).console()).contains("automatic-lean").contains("2997 / 3000 (3 dropped)");
     assertThat(report.csv().lines()).hasSize(1 + results.size() * 3).first().asString().startsWith("route,variant,exporter");
 
     String docs = new PerformanceDoc(report).text();
@@ -61,7 +61,7 @@ class BenchReportTest {
   }
 
   static SetupResult result(Variant variant, Exporter exporter, double[] cpuMicros, double allocatedKib) {
-    SetupResult result = new SetupResult(new Setup(variant, exporter, BatchSettings.SHARED, Route.SEED));
+    SetupResult result = new SetupResult(new Setup(variant, exporter, BatchSettings.SHARED, Route.SERVER_REQUEST));
     result.startups.add(Duration.ofMillis(500));
     result.pacedRate = 500;
     for (double cpu : cpuMicros) {
