@@ -1,8 +1,12 @@
 # The three ways to instrument the Python example's server, in Java, side by side. `make` lists the targets.
-# PORT, BIND_ADDRESS, PARAM, SERVER_URL and any OTEL_* variable pass through, from the environment or the command line:
+# PORT, BIND_ADDRESS, PARAM, SERVER_URL, PRETTY and any OTEL_* variable pass through, from the environment or the
+# command line:
 #   make run-programmatic PORT=9000 OTEL_SERVICE_NAME=myservice OTEL_TRACES_EXPORTER=console
+#   make run-manual PRETTY=1        (each exported span indented, as the walkthrough shows it)
 
 SHELL := /bin/bash
+# A pipeline fails when its server does (PRETTY=1 below), not only when its last command does.
+.SHELLFLAGS := -o pipefail -c
 MVNW  := ./mvnw -q -B
 # The JDK that ./mvnw builds with: JAVA_HOME's when set, as Maven does, else the java on PATH.
 JAVA  ?= $(if $(JAVA_HOME),$(JAVA_HOME)/bin/java,java)
@@ -27,6 +31,12 @@ EXTENSION_IF_NAMED = $(findstring $(EXTENSION),$(OTEL_JAVAAGENT_EXTENSIONS))
 # A server stopped with Ctrl+C or SIGTERM exits 130 or 143 after a clean shutdown: not an error to report.
 STOPPED_IS_DONE = || { status=$$?; [ $$status -eq 130 ] || [ $$status -eq 143 ] || exit $$status; }
 
+# PRETTY=1 pipes a server's output through PrettyOtlpJson, which indents each exported span (one long line of OTLP
+# JSON) as the walkthrough shows it. The filter ignores Ctrl+C and SIGTERM: it prints what the server exports as it
+# shuts down, and ends when the server's output does.
+PRETTY_JAR    = $(if $(PRETTY),client/target/client.jar)
+PRETTY_OUTPUT = $(if $(PRETTY),2>&1 | (trap '' INT TERM; exec $(JAVA) -XX:TieredStopAtLevel=1 -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.PrettyOtlpJson))
+
 SOURCES = pom.xml common/pom.xml $(shell find common/src/main -type f) $(1)/pom.xml $(shell find $(1)/src/main -type f)
 
 .DEFAULT_GOAL := help
@@ -38,18 +48,18 @@ help: ## List the targets
 build: ## Build every module, tests skipped
 	$(MVNW) package -DskipTests
 
-run-manual: refuse-agent server-manual/target/server-manual.jar ## Serve on :8082 with the span written by hand
-	$(JAVA) -jar server-manual/target/server-manual.jar $(STOPPED_IS_DONE)
+run-manual: refuse-agent server-manual/target/server-manual.jar $(PRETTY_JAR) ## Serve on :8082 with the span written by hand
+	$(JAVA) -jar server-manual/target/server-manual.jar $(PRETTY_OUTPUT) $(STOPPED_IS_DONE)
 
-run-automatic: check-exporters server-automatic/target/server-automatic.jar $(EXTENSION_IF_NAMED) ## Serve on :8082 under the OpenTelemetry javaagent; OTEL_JAVAAGENT_EXTENSIONS=agent-extension/target/agent-extension.jar redacts credentials
-	$(JAVA) $(AGENT_FLAGS) -jar server-automatic/target/server-automatic.jar $(STOPPED_IS_DONE)
+run-automatic: check-exporters server-automatic/target/server-automatic.jar $(EXTENSION_IF_NAMED) $(PRETTY_JAR) ## Serve on :8082 under the OpenTelemetry javaagent; OTEL_JAVAAGENT_EXTENSIONS=agent-extension/target/agent-extension.jar redacts credentials
+	$(JAVA) $(AGENT_FLAGS) -jar server-automatic/target/server-automatic.jar $(PRETTY_OUTPUT) $(STOPPED_IS_DONE)
 
 # server-automatic's build is what copies the agent.
-run-automatic-api: check-exporters server-automatic/target/server-automatic.jar server-automatic-api/target/server-automatic-api.jar $(EXTENSION_IF_NAMED) ## Serve on :8082 under the agent, plus @WithSpan and Span.current() in the code
-	$(JAVA) $(AGENT_FLAGS) -jar server-automatic-api/target/server-automatic-api.jar $(STOPPED_IS_DONE)
+run-automatic-api: check-exporters server-automatic/target/server-automatic.jar server-automatic-api/target/server-automatic-api.jar $(EXTENSION_IF_NAMED) $(PRETTY_JAR) ## Serve on :8082 under the agent, plus @WithSpan and Span.current() in the code
+	$(JAVA) $(AGENT_FLAGS) -jar server-automatic-api/target/server-automatic-api.jar $(PRETTY_OUTPUT) $(STOPPED_IS_DONE)
 
-run-programmatic: warn-agent server-programmatic/target/server-programmatic.jar ## Serve on :8082 with the one-line SparkTelemetry filter
-	$(JAVA) -jar server-programmatic/target/server-programmatic.jar $(STOPPED_IS_DONE)
+run-programmatic: warn-agent server-programmatic/target/server-programmatic.jar $(PRETTY_JAR) ## Serve on :8082 with the one-line SparkTelemetry filter
+	$(JAVA) -jar server-programmatic/target/server-programmatic.jar $(PRETTY_OUTPUT) $(STOPPED_IS_DONE)
 
 client: client/target/client.jar ## Call the server once: make client PARAM=hello
 	$(JAVA) -jar $< "$(PARAM)"

@@ -1,0 +1,77 @@
+package io.opentelemetry.example.autoinstrumentation.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.example.autoinstrumentation.client.harness.JavaProcess;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ServerProcess;
+import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A run target as a reader runs it: PRETTY=1 shows each span indented, and Ctrl+C or SIGTERM is not a make error. */
+class MakeRunIT {
+
+  private static final Pattern LISTENING = Pattern.compile(Pattern.quote(ServerAddress.LISTENING) + "http://.*:(\\d+)/");
+
+  @ParameterizedTest
+  @CsvSource({"run-manual, server-manual.jar", "run-automatic, server-automatic.jar"})
+  void prettyPrintsEachSpanAndStopsWithoutAMakeError(String target, String jar) throws Exception {
+    JavaProcess make = JavaProcess.start(List.of("make", "--no-print-directory", target, "PRETTY=1"), ProjectLayout.root(),
+        Map.of("PORT", "0", "BIND_ADDRESS", ServerProcess.HOST));
+    try {
+      int port = awaitPort(make, Duration.ofSeconds(60));
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://" + ServerProcess.HOST + ":" + port + "/server_request?param=pretty")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.body()).isEqualTo("served");
+
+      ProcessHandle server = server(make, jar).orElseThrow();
+      server.destroy(); // SIGTERM, as Ctrl+C or a container stop; its span leaves as it shuts down, if not before
+      ProcessOutput output = make.await(Duration.ofSeconds(30));
+
+      assertThat(output.killed()).isFalse();
+      assertThat(output.exitCode()).as("make's stderr: %s", output.stderr()).isZero();
+      assertThat(output.stderr()).noneMatch(line -> line.contains("Error"));
+      // the span, one attribute to a line, where the server's own output would show one line of JSON
+      assertThat(output.stdout()).contains("pretty").anyMatch(line -> line.matches(" +\"name\" : \"GET /server_request\",?"));
+      assertThat(output.stdout()).noneMatch(line -> line.contains("{\"resource"));
+    } finally {
+      ProcessHandle.of(make.pid()).stream().flatMap(ProcessHandle::descendants).forEach(ProcessHandle::destroyForcibly);
+      make.close();
+    }
+  }
+
+  private static int awaitPort(JavaProcess make, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && make.isAlive()) {
+      for (String line : make.stdoutSoFar()) {
+        Matcher listening = LISTENING.matcher(line);
+        if (listening.matches()) {
+          return Integer.parseInt(listening.group(1));
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("make did not start a server: " + make.await(Duration.ofSeconds(5)).stderr());
+  }
+
+  /** The server's JVM, which make started behind a shell. */
+  private static Optional<ProcessHandle> server(JavaProcess make, String jar) {
+    return ProcessHandle.of(make.pid()).stream().flatMap(ProcessHandle::descendants)
+        .filter(process -> process.info().command().orElse("").endsWith("/java"))
+        .filter(process -> process.info().commandLine().orElse("").contains(jar))
+        .findFirst();
+  }
+}
