@@ -92,13 +92,6 @@ class DocsIT {
     assertThat(found).as("say 'the Python example' or name the route; say 'published'").isEmpty();
   }
 
-  /**
-   * Variables the docs name before the Makefile reads them: {@code PRETTY=1}, the run targets' pretty-printing of span
-   * lines, comes with the change to the run targets that reads it. Each must still be unread; once it is read, it
-   * leaves this list, and the check below holds it like every other.
-   */
-  static final Set<String> NOT_READ_YET = Set.of("PRETTY");
-
   /** A make command as the docs show it: in inline code or a shell block, after any variables set for it. */
   static final Pattern MAKE_COMMAND = Pattern.compile("^(?:[A-Z_][A-Z0-9_]*=\\S*\\s+)*make(?:\\s.*)?$");
   static final Pattern ASSIGNMENT = Pattern.compile("(?<![\\w.-])([A-Z][A-Z0-9_]*)=");
@@ -146,13 +139,9 @@ class DocsIT {
     }
     named.removeIf(name -> name.endsWith("_")); // OTEL_*, a family, not a name
 
-    assertThat(named).contains("PORT", "PARAM", "SERVER_URL", "BENCH_ARGS", "MODE", "OTEL_SERVICE_NAME")
+    assertThat(named).contains("PORT", "PARAM", "SERVER_URL", "BENCH_ARGS", "MODE", "PRETTY", "OTEL_SERVICE_NAME")
         .allSatisfy(name -> {
           if (STANDARD_VARIABLES.contains(name) || PYTHON_VARIABLES.contains(name)) {
-            return;
-          }
-          if (NOT_READ_YET.contains(name)) {
-            assertThat(isRead(name, makefile, code)).as("%s is read now: take it out of NOT_READ_YET", name).isFalse();
             return;
           }
           assertThat(isRead(name, makefile, code)).as("%s is named in the docs but nothing reads it", name).isTrue();
