@@ -179,9 +179,10 @@ class DocsIT {
     while (shell.find()) {
       snippets.add(shell.group(1));
     }
-    Matcher inline = Pattern.compile("`([^`\\n]+)`").matcher(text.replaceAll("(?ms)^```.*?^```", ""));
+    // inline code may wrap onto the next line, as Markdown allows
+    Matcher inline = Pattern.compile("`([^`]+)`").matcher(text.replaceAll("(?ms)^```.*?^```", ""));
     while (inline.find()) {
-      snippets.add(inline.group(1));
+      snippets.add(inline.group(1).replace('\n', ' '));
     }
     return snippets;
   }
