@@ -108,7 +108,9 @@ final class KnownDifferences {
           "manual sees the exception in the route and records it; Spark turns it into a 500 before the agent or the library can"),
       new Known(Scenario.HEADERS.name(), "http\\.request\\.header\\.authorization",
           Map.of(MANUAL, Pattern.quote("[REDACTED]"), PROGRAMMATIC, Pattern.quote("[REDACTED]")),
-          "manual and programmatic redact credentials in captured headers; the agent captures them verbatim unless agent-extension is loaded"),
+          "a credential leaks: the agent exports captured credential headers as sent, where manual and programmatic"
+              + " write REDACTED; load agent-extension"
+              + " (OTEL_JAVAAGENT_EXTENSIONS=agent-extension/target/agent-extension.jar) or do not capture them"),
       new Known(MetricRows.REQUEST_DURATION, ".*", Map.of(MANUAL, Pattern.quote(MetricRows.NO_METRIC)),
           "manual writes only its span, and records no metric, as the Python example's manual server does not"),
       new Known(MetricRows.RUNTIME, "jvm\\..*", Map.of(MANUAL, "\\(absent\\)", PROGRAMMATIC, "\\(absent\\)"),

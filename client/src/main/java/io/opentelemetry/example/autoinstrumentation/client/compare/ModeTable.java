@@ -35,7 +35,7 @@ public final class ModeTable {
 
   private static final String COMPARISON = "docs/comparison.md";
   private static final String PERFORMANCE = "docs/performance.md";
-  private static final String WALKTHROUGH = "docs/README.md";
+  private static final String REAL_HANDLER = "docs/real-handler.md";
   private static final String TESTS = "client/src/test/java/io/opentelemetry/example/autoinstrumentation/client/";
   private static final String SOURCES = "server-%1$s/src/main/java/io/opentelemetry/example/autoinstrumentation/server/%1$s";
   private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} +(.+?) *$");
@@ -72,6 +72,7 @@ public final class ModeTable {
     table.put("log correlation", byMode(this::logCorrelation));
     table.put("resource attributes", byMode(this::resource));
     table.put("start-up cost", startUp());
+    table.put("CPU per request", cpuPerRequest());
     table.put("lines of code you write", byMode(this::linesOfCode));
     table.put("what you keep in sync by hand", byMode(this::inSync));
     table.put("what it cannot see", byMode(this::cannotSee));
@@ -110,7 +111,7 @@ public final class ModeTable {
     }
     String scopes = clientRows.stream().filter(row -> row.get("field").asText().equals("scope"))
         .map(row -> "`" + value(row, mode) + "`").distinct().collect(Collectors.joining(", "));
-    return scopes + ": " + link(sameAsTheAgent(clientRows, mode), WALKTHROUGH + "#the-trace-each-mode-gives");
+    return scopes + ": " + link(sameAsTheAgent(clientRows, mode), REAL_HANDLER + "#the-trace-each-mode-gives");
   }
 
   private String requestMetrics(Mode mode) {
@@ -159,19 +160,28 @@ public final class ModeTable {
     Map<Mode, String> cells = new EnumMap<>(Mode.class);
     for (Mode mode : Mode.values()) {
       String lean = mode == Mode.AUTOMATIC && seconds.containsKey("automatic-lean")
-          ? "; with only the instrumentations it needs, " + startUp(seconds, "automatic-lean") : "";
-      cells.put(mode, link(startUp(seconds, mode.label()), PERFORMANCE) + lean);
+          ? "; with only the instrumentations it needs, " + figure(seconds, "automatic-lean", "s") : "";
+      cells.put(mode, link(figure(seconds, mode.label(), "s"), PERFORMANCE) + lean);
     }
     return cells;
   }
 
-  /** "0.50 (1.94×)" in docs/performance.md as "0.50 s, 1.94× the server's without telemetry". */
-  private static String startUp(Map<String, String> seconds, String variant) {
-    Matcher figure = Pattern.compile("([\\d.]+) \\(([\\d.]+)×\\)").matcher(String.valueOf(seconds.get(variant)));
-    if (!figure.matches()) {
-      throw new IllegalStateException(PERFORMANCE + " has no start-up figure for " + variant);
+  private Map<Mode, String> cpuPerRequest() throws IOException {
+    Map<String, String> micros = performanceColumn("CPU");
+    Map<Mode, String> cells = new EnumMap<>(Mode.class);
+    for (Mode mode : Mode.values()) {
+      cells.put(mode, link(figure(micros, mode.label(), "µs"), PERFORMANCE) + " under the bench's load");
     }
-    return figure.group(1) + " s, " + figure.group(2) + "× the server's without telemetry";
+    return cells;
+  }
+
+  /** A figure of docs/performance.md, "40 (1.79×)", as "40 µs, 1.79× the server's without telemetry". */
+  private static String figure(Map<String, String> column, String variant, String unit) {
+    Matcher figure = Pattern.compile("([\\d.]+) \\(([\\d.]+)×\\)").matcher(String.valueOf(column.get(variant)));
+    if (!figure.matches()) {
+      throw new IllegalStateException(PERFORMANCE + " has no figure for " + variant + " in " + unit);
+    }
+    return figure.group(1) + " " + unit + ", " + figure.group(2) + "× the server's without telemetry";
   }
 
   private String linesOfCode(Mode mode) throws IOException {

@@ -1,10 +1,13 @@
 package io.opentelemetry.example.autoinstrumentation.client.docs;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.opentelemetry.example.autoinstrumentation.client.compare.Compare;
 import io.opentelemetry.example.autoinstrumentation.client.compare.ModeTable;
 import io.opentelemetry.example.autoinstrumentation.client.compare.TraceDifferences;
@@ -33,15 +36,21 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What the docs show of real runs: each mode's server span and the client's spans for the request of {@code make
- * client}, each mode's whole trace of it as a picture, the spans of server-automatic-api under the agent, every
+ * What the docs show of real runs: each mode's server span for the request of {@code make client}, each mode's whole
+ * trace of it as a picture, the spans of server-automatic-api under the agent, every
  * server's span tree side by side, the trace of the real handler, the comparison and the configuration table. Values
  * that change from run to run are replaced by named placeholders, so the docs change only when behaviour does; the
  * pictures keep their times (see {@link Waterfall}).
  */
 final class RunOutputs {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Indented JSON whose arrays, too, put each element on a line of its own. */
+  private static final ObjectWriter INDENTED = new ObjectMapper().writer(new DefaultPrettyPrinter()
+      .withArrayIndenter(new DefaultIndenter("  ", "\n")).withObjectIndenter(new DefaultIndenter("  ", "\n")));
+  /** One attribute on one line, with the spacing of the indented form. */
+  private static final ObjectWriter ONE_LINE = new ObjectMapper()
+      .writer(new DefaultPrettyPrinter().withObjectIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance));
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final String AUTOMATIC_API = "automatic-api";
   private static final int PICTURE_WIDTH = 760;
@@ -53,7 +62,7 @@ final class RunOutputs {
   private Path compareJson;
 
   /**
-   * Runs what {@code names} need; each name is {@code span-<mode>}, {@code span-automatic-api}, {@code client-spans},
+   * Runs what {@code names} need; each name is {@code span-<mode>}, {@code span-automatic-api},
    * {@code span-trees} (every server's spans for that request, side by side), {@code waterfall-<mode>} (the picture of
    * the mode's trace, written to {@code docs/trace-<mode>.svg}), {@code differences-<mode>} (a sentence on how its
    * trace differs from manual's), {@code tree-<mode>} (the real handler's trace), {@code real-handler-lines},
@@ -67,8 +76,7 @@ final class RunOutputs {
     boolean pictures = names.stream().anyMatch(name -> name.startsWith("waterfall-") || name.startsWith("differences-"));
     for (Mode mode : Mode.values()) {
       boolean tree = names.contains("tree-" + mode.label());
-      if (trees || pictures || tree || names.contains("span-" + mode.label())
-          || (mode == Mode.MANUAL && names.contains("client-spans"))) {
+      if (trees || pictures || tree || names.contains("span-" + mode.label())) {
         run.walkthroughRequest(mode.label(), 1, tree, () -> ServerProcess.start(mode, Map.of(), START_TIMEOUT));
       }
     }
@@ -187,11 +195,6 @@ final class RunOutputs {
       server.spans().stream().filter(span -> !span.traceId().equals(firstTrace)).forEach(handled::add);
       outputs.put("tree-" + label, TraceTrees.draw(handled));
     }
-    if (label.equals(Mode.MANUAL.label())) {
-      ArrayNode array = JSON.createArrayNode();
-      clientSpans.forEach(span -> array.add(normalize(span, ids)));
-      outputs.put("client-spans", fence(array));
-    }
   }
 
   private static List<JsonNode> spans(List<String> lines) {
@@ -240,11 +243,26 @@ final class RunOutputs {
     return copy;
   }
 
-  private static String fence(JsonNode json) {
+  /** Spans as indented JSON, each attribute on one line of its own, as a reader scans them. */
+  static String fence(JsonNode json) {
+    JsonNode copy = json.deepCopy();
+    List<JsonNode> attributes = new ArrayList<>();
+    for (JsonNode span : copy.isArray() ? copy : List.of(copy)) {
+      ArrayNode list = (ArrayNode) span.path("attributes");
+      for (int i = 0; i < list.size(); i++) {
+        attributes.add(list.get(i));
+        list.set(i, TextNode.valueOf("@attribute-" + (attributes.size() - 1) + "@"));
+      }
+    }
     try {
-      return "```json\n" + JSON.writeValueAsString(json) + "\n```\n";
+      String text = INDENTED.writeValueAsString(copy);
+      for (int i = 0; i < attributes.size(); i++) {
+        text = text.replace("\"@attribute-" + i + "@\"", ONE_LINE.writeValueAsString(attributes.get(i)));
+      }
+      return "```json\n" + text + "\n```\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
 }
