@@ -3,22 +3,21 @@ package io.opentelemetry.example.autoinstrumentation.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ReadableJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * What {@code make run-* PRETTY=1} pipes a server's output through: each line of OTLP JSON that the logging-otlp
- * exporter writes (one export, behind a log prefix) is printed indented, as the walkthrough shows it; every other line
- * passes through as it is. It reads until the server closes its output, so the spans exported at shutdown come too.
+ * exporter writes (one export, behind a log prefix) is printed indented, an attribute a line, as the walkthrough shows
+ * spans; every other line passes through as it is. It reads until the server closes its output, so the spans exported at shutdown come too.
  */
 public final class PrettyOtlpJson {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
   // The objects the logging-otlp exporters write: ResourceSpans, ResourceMetrics, ResourceLogs.
   private static final String OTLP_JSON_START = "{\"resource";
 
@@ -40,7 +39,7 @@ public final class PrettyOtlpJson {
     try {
       JsonNode json = JSON.readTree(line.substring(start));
       String prefix = line.substring(0, start).strip();
-      String indented = JSON.writeValueAsString(json);
+      String indented = ReadableJson.of(json);
       return prefix.isEmpty() ? indented : prefix + System.lineSeparator() + indented;
     } catch (JsonProcessingException e) {
       return line; // not JSON after all: shown as it came

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 
 class PrettyOtlpJsonTest {
 
-  private static final String SPANS = "{\"resource\":{\"attributes\":[]},\"scopeSpans\":[{\"spans\":[{\"name\":\"GET /server_request\"}]}]}";
+  private static final String SPANS = "{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":"
+      + "\"server-manual\"}}]},\"scopeSpans\":[{\"spans\":[{\"name\":\"GET /server_request\"}]}]}";
 
   @Test
   void indentsAnExportBehindJavaUtilLoggingsPrefix() {
@@ -14,7 +15,9 @@ class PrettyOtlpJsonTest {
 
     assertThat(pretty.lines()).first().isEqualTo("INFO:");
     assertThat(pretty.lines()).contains("  \"resource\" : {")
-        .anyMatch(line -> line.matches(" +\"name\" : \"GET /server_request\""));
+        .anyMatch(line -> line.matches(" +\"name\" : \"GET /server_request\""))
+        // an attribute on one line, as the walkthrough shows them
+        .anyMatch(line -> line.matches(" +\\{ \"key\" : \"service.name\", \"value\" : \\{ \"stringValue\" : \"server-manual\" } }"));
   }
 
   @Test

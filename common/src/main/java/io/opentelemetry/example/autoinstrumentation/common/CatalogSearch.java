@@ -12,7 +12,8 @@ import spark.Response;
  * A representative route, {@code GET /search?q=oak+chair}: the work a typical handler does, so that {@code make bench}
  * can show the instrumentation's cost against a real handler and not only against a hello world. It looks the words of
  * {@code q} up in an in-memory catalogue, ranks the matches and answers the first few as a small JSON document; on the
- * order of half a millisecond of CPU. Every mode registers it the same way, as it registers {@code /server_request}.
+ * order of a millisecond of CPU (docs/performance.md measures it). Every mode registers it the same way, as it
+ * registers {@code /server_request}.
  */
 public final class CatalogSearch {
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -157,10 +158,10 @@ public final class Compare {
         runtime = MetricRows.runtime(run.metrics());
         logs = LogRows.fields(scenarios, run.output().stdout(), output);
       }
+      spans.putAll(serverSpans(output, scenarios, run::clientSpanId));
       for (ExportedSpan span : output) {
-        Scenario scenario = Scenario.of(String.valueOf(span.attribute("url.path")), (String) span.attribute("url.query"));
+        Scenario scenario = scenarioOf(span);
         if (span.kind().equals("SERVER") && scenarios.contains(scenario) && !scenario.isTree()) {
-          spans.put(scenario.name(), Normalizer.fields(span, run.clientSpanId(scenario)));
           traces.put(scenario, trace(span.traceId(), output, run.clientSpans().getOrDefault(scenario, List.of())));
           if (app == Scenario.App.SERVER) {
             resourceKeys = span.resource().keySet();
@@ -176,6 +177,30 @@ public final class Compare {
     }
     int requests = chosen.stream().mapToInt(Scenario::requests).sum();
     return new ModeResult(spans, resourceKeys, traces, MetricRows.requestDuration(metrics, requests), runtime, logs);
+  }
+
+  /**
+   * The fields of the SERVER span of each of {@code scenarios} that makes one span, by scenario name, with how many
+   * SERVER spans its request got: a request answered under two (an agent on a server with its own SDK) must not compare
+   * as same.
+   */
+  static Map<String, Map<String, String>> serverSpans(
+      List<ExportedSpan> output, List<Scenario> scenarios, Function<Scenario, String> clientSpanId) {
+    Map<String, Map<String, String>> spans = new LinkedHashMap<>();
+    Map<Scenario, Integer> counts = new EnumMap<>(Scenario.class);
+    for (ExportedSpan span : output) {
+      Scenario scenario = scenarioOf(span);
+      if (span.kind().equals("SERVER") && scenarios.contains(scenario) && !scenario.isTree()) {
+        Map<String, String> fields = Normalizer.fields(span, clientSpanId.apply(scenario));
+        fields.put(Normalizer.SERVER_SPANS, String.valueOf(counts.merge(scenario, 1, Integer::sum)));
+        spans.put(scenario.name(), fields);
+      }
+    }
+    return spans;
+  }
+
+  private static Scenario scenarioOf(ExportedSpan span) {
+    return Scenario.of(String.valueOf(span.attribute("url.path")), (String) span.attribute("url.query"));
   }
 
   /** Every span of {@code traceId} that the server or the client exported. */

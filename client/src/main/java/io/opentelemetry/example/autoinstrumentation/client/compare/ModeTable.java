@@ -175,13 +175,17 @@ public final class ModeTable {
     return cells;
   }
 
-  /** A figure of docs/performance.md, "40 (1.79×)", as "40 µs, 1.79× the server's without telemetry". */
+  /**
+   * A figure of docs/performance.md, "49.1 (46.7–51.0)<br>1.60× (1.58–1.77)", as "49.1 µs, 1.60× (1.58–1.77) the
+   * server's without telemetry": the median over the rounds, its ratio to baseline's, and the ratio's range.
+   */
   private static String figure(Map<String, String> column, String variant, String unit) {
-    Matcher figure = Pattern.compile("([\\d.]+) \\(([\\d.]+)×\\)").matcher(String.valueOf(column.get(variant)));
+    Matcher figure = Pattern.compile("([\\d.]+) \\([\\d.]+–[\\d.]+\\)<br>([\\d.]+×) \\(([\\d.]+–[\\d.]+)\\)")
+        .matcher(String.valueOf(column.get(variant)));
     if (!figure.matches()) {
       throw new IllegalStateException(PERFORMANCE + " has no figure for " + variant + " in " + unit);
     }
-    return figure.group(1) + " " + unit + ", " + figure.group(2) + "× the server's without telemetry";
+    return figure.group(1) + " " + unit + ", " + figure.group(2) + " (" + figure.group(3) + ") the server's without telemetry";
   }
 
   private String linesOfCode(Mode mode) throws IOException {
@@ -320,9 +324,10 @@ public final class ModeTable {
     return SOURCES.formatted(mode.label());
   }
 
-  /** The figures of one column of docs/performance.md's table, by variant, each with its ratio to baseline. */
+  /** The figures of one column of docs/performance.md's first table, by variant, each with its ratio to baseline. */
   private Map<String, String> performanceColumn(String heading) throws IOException {
-    List<String> lines = Files.readString(root.resolve(PERFORMANCE)).lines().filter(line -> line.startsWith("|")).toList();
+    List<String> lines = Files.readString(root.resolve(PERFORMANCE)).lines()
+        .dropWhile(line -> !line.startsWith("|")).takeWhile(line -> line.startsWith("|")).toList();
     if (lines.size() < 3) {
       throw new IllegalStateException(PERFORMANCE + " has no table");
     }

@@ -19,6 +19,8 @@ final class Normalizer {
   static final String CLIENT_SPAN = "the client's CLIENT span";
   /** The field of the tree's first section that lists the spans of its trace that have no section of their own. */
   static final String OTHER_SPANS = "other spans in its trace";
+  /** The field that counts the SERVER spans a mode made for a scenario's one request: 1 in every mode. */
+  static final String SERVER_SPANS = "SERVER spans for the request";
 
   /**
    * The fields of a span: name, kind, status, parent, trace state, events, instrumentation scope (name, version, schema

@@ -153,10 +153,12 @@ public final class ConfigParity {
     table.append("\n").append(rows.size()).append(" rows: ")
         .append(rows.stream().filter(RowResult::sameInEveryMode).count()).append(" act the same in every mode; ")
         .append(rows.stream().filter(row -> !row.sameInEveryMode()).count())
-        .append(" are refused by the SDK modes in one line, each for its reason:\n\n");
+        .append(" differ in the modes named, each for its reason (a refusal is one line, and the server does not start):\n\n");
     for (RowResult result : rows) {
       if (!result.sameInEveryMode()) {
-        table.append("- ").append(result.setting()).append(": ").append(result.row().reason()).append(".\n");
+        String modes = result.row().differs().keySet().stream().sorted().map(Mode::label).collect(Collectors.joining(", "));
+        table.append("- ").append(result.setting()).append(" (").append(modes).append("): ")
+            .append(result.row().reason()).append(".\n");
       }
     }
     table.append("\nEach group of rows shares one server per mode, started with these variables (and the shared defaults):\n\n");

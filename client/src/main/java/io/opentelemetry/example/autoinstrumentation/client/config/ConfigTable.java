@@ -149,6 +149,15 @@ final class ConfigTable {
         run.stop();
       });
 
+  static final Group HTTP = new Group("known methods, experimental HTTP telemetry", Map.of(
+      "OTEL_INSTRUMENTATION_HTTP_KNOWN_METHODS", "POST",
+      "OTEL_INSTRUMENTATION_HTTP_SERVER_EMIT_EXPERIMENTAL_TELEMETRY", "true"),
+      run -> {
+        run.send("sampled", traceparent(SAMPLED, true));
+        run.awaitSpans(1);
+        run.stop();
+      });
+
   static final Group QUEUE = new Group("a queue of 2, a collector that hangs", Map.of(
       "OTEL_TRACES_EXPORTER", "otlp",
       "OTEL_EXPORTER_OTLP_ENDPOINT", "{receiver}",
@@ -399,6 +408,19 @@ final class ConfigTable {
         "`OTEL_INSTRUMENTATION_HTTP_CAPTURE_HEADERS_SERVER_RESPONSE`", "any",
         run -> "http.response.header.content-type = " + Observe.attribute(run, SAMPLED, "http.response.header.content-type"),
         "http.response.header.content-type = [text/html;charset=utf-8]"));
+
+    // HTTP instrumentation settings
+    rows.add(new Row(HTTP, "`OTEL_INSTRUMENTATION_HTTP_KNOWN_METHODS=POST`", "`OTEL_INSTRUMENTATION_HTTP_KNOWN_METHODS`", "a GET",
+        run -> Observe.span(run, SAMPLED).map(span -> span.name() + "; http.request.method = "
+            + span.attribute("http.request.method") + ", _original = " + span.attribute("http.request.method_original"))
+            .orElse("no span"),
+        "HTTP /server_request; http.request.method = _OTHER, _original = GET"));
+    rows.add(new Row(HTTP, "`OTEL_INSTRUMENTATION_HTTP_SERVER_EMIT_EXPERIMENTAL_TELEMETRY=true`", "none", "a GET",
+        run -> "http.request.body.size = " + Observe.attribute(run, SAMPLED, "http.request.body.size")
+            + ", http.response.body.size = " + Observe.attribute(run, SAMPLED, "http.response.body.size"),
+        "http.request.body.size = 0, http.response.body.size = null",
+        Map.of(MANUAL, "http.request.body.size = null, http.response.body.size = null"),
+        "the experimental attributes and metrics are one more thing the hand-written span would have to write"));
     return rows;
   }
 

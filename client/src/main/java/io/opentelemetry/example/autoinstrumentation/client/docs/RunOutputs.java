@@ -1,13 +1,9 @@
 package io.opentelemetry.example.autoinstrumentation.client.docs;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.opentelemetry.example.autoinstrumentation.client.compare.Compare;
 import io.opentelemetry.example.autoinstrumentation.client.compare.ModeTable;
 import io.opentelemetry.example.autoinstrumentation.client.compare.TraceDifferences;
@@ -19,6 +15,7 @@ import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Placeholders;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ReadableJson;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ServerProcess;
 import java.io.IOException;
@@ -45,12 +42,6 @@ import java.util.function.Supplier;
 final class RunOutputs {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Indented JSON whose arrays, too, put each element on a line of its own. */
-  private static final ObjectWriter INDENTED = new ObjectMapper().writer(new DefaultPrettyPrinter()
-      .withArrayIndenter(new DefaultIndenter("  ", "\n")).withObjectIndenter(new DefaultIndenter("  ", "\n")));
-  /** One attribute on one line, with the spacing of the indented form. */
-  private static final ObjectWriter ONE_LINE = new ObjectMapper()
-      .writer(new DefaultPrettyPrinter().withObjectIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance));
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final String AUTOMATIC_API = "automatic-api";
   private static final int PICTURE_WIDTH = 760;
@@ -245,24 +236,8 @@ final class RunOutputs {
 
   /** Spans as indented JSON, each attribute on one line of its own, as a reader scans them. */
   static String fence(JsonNode json) {
-    JsonNode copy = json.deepCopy();
-    List<JsonNode> attributes = new ArrayList<>();
-    for (JsonNode span : copy.isArray() ? copy : List.of(copy)) {
-      ArrayNode list = (ArrayNode) span.path("attributes");
-      for (int i = 0; i < list.size(); i++) {
-        attributes.add(list.get(i));
-        list.set(i, TextNode.valueOf("@attribute-" + (attributes.size() - 1) + "@"));
-      }
-    }
-    try {
-      String text = INDENTED.writeValueAsString(copy);
-      for (int i = 0; i < attributes.size(); i++) {
-        text = text.replace("\"@attribute-" + i + "@\"", ONE_LINE.writeValueAsString(attributes.get(i)));
-      }
-      return "```json\n" + text + "\n```\n";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return "```json\n" + ReadableJson.of(json) + "\n```\n";
   }
+
 
 }

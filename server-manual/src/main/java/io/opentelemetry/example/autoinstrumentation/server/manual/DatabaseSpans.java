@@ -27,10 +27,13 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * Database CLIENT spans written by hand: a {@link DataSource} whose prepared statements run inside a span. It has the
- * keys and the name that the agent's JDBC instrumentation emits by default, which are those of the database semantic
- * conventions of schema 1.24.0 (semconv 1.41 marks them deprecated, hence the warnings suppressed). It covers what the
- * application does, {@code prepareStatement} then {@code execute…}; every other JDBC call passes through untraced.
+ * Database CLIENT spans written by hand: a {@link DataSource} whose prepared statements run inside a span. For what this
+ * application does, {@code prepareStatement} then {@code execute…} on an H2 in-memory database, it has the keys and the
+ * name that the agent's JDBC instrumentation emits by default, those of the database semantic conventions of schema
+ * 1.24.0 (semconv 1.41 marks them deprecated, hence the warnings suppressed). It is not a JDBC instrumentation: the
+ * agent's and {@code opentelemetry-jdbc} parse any URL and any SQL and replace literals with {@code ?}; this records the
+ * statement as written, which is safe only because the application's has placeholders, and knows one kind of URL.
+ * Every other JDBC call passes through untraced.
  */
 @SuppressWarnings("deprecation") // the 1.24.0 keys, on purpose: they are what the agent emits
 final class DatabaseSpans {
@@ -49,6 +52,9 @@ final class DatabaseSpans {
    * {@code orders}, connection string {@code h2:mem:}.
    */
   private DatabaseSpans(Tracer tracer, String jdbcUrl) {
+    if (!jdbcUrl.startsWith("jdbc:h2:mem:")) {
+      throw new IllegalArgumentException("DatabaseSpans names only jdbc:h2:mem: databases; got " + jdbcUrl);
+    }
     String url = jdbcUrl.substring("jdbc:".length()).split(";", 2)[0];
     this.tracer = tracer;
     this.system = url.substring(0, url.indexOf(':'));

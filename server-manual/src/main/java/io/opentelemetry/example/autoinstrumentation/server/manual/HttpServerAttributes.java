@@ -4,6 +4,7 @@ import static io.opentelemetry.semconv.ClientAttributes.CLIENT_ADDRESS;
 import static io.opentelemetry.semconv.ErrorAttributes.ERROR_TYPE;
 import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_HEADER;
 import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_METHOD;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_METHOD_ORIGINAL;
 import static io.opentelemetry.semconv.HttpAttributes.HTTP_RESPONSE_HEADER;
 import static io.opentelemetry.semconv.HttpAttributes.HTTP_RESPONSE_STATUS_CODE;
 import static io.opentelemetry.semconv.HttpAttributes.HTTP_ROUTE;
@@ -46,29 +47,41 @@ final class HttpServerAttributes {
   /** Query parameters whose values the agent replaces with {@code REDACTED}: they carry signatures and keys. */
   static final Set<String> SENSITIVE_QUERY_PARAMETERS = Set.of("AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature");
 
+  /** The methods of RFC 9110 and PATCH: any other is reported as {@code _OTHER}, unless configured otherwise. */
+  static final List<String> DEFAULT_KNOWN_METHODS =
+      List.of("CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE");
+
   private final List<String> capturedRequestHeaders;
   private final List<String> capturedResponseHeaders;
   private final Set<String> sensitiveHeaders;
+  private final Set<String> knownMethods;
 
-  HttpServerAttributes(List<String> capturedRequestHeaders, List<String> capturedResponseHeaders, Set<String> sensitiveHeaders) {
+  HttpServerAttributes(List<String> capturedRequestHeaders, List<String> capturedResponseHeaders,
+      Set<String> sensitiveHeaders, Collection<String> knownMethods) {
     this.capturedRequestHeaders = lowerCase(capturedRequestHeaders);
     this.capturedResponseHeaders = lowerCase(capturedResponseHeaders);
     this.sensitiveHeaders = Set.copyOf(lowerCase(sensitiveHeaders));
+    this.knownMethods = Set.copyOf(knownMethods);
   }
 
-  /** Reads the header capture settings from the agent's own keys, so one setting configures every mode. */
+  /** Reads the header capture and known-methods settings from the agent's own keys: one setting, every mode. */
   static HttpServerAttributes configure(ConfigProperties config) {
     Set<String> sensitive = new HashSet<>(DEFAULT_SENSITIVE_HEADERS);
     sensitive.addAll(config.getList("otel.instrumentation.spark.sensitive-headers"));
     return new HttpServerAttributes(
         config.getList("otel.instrumentation.http.server.capture-request-headers"),
         config.getList("otel.instrumentation.http.server.capture-response-headers"),
-        sensitive);
+        sensitive,
+        config.getList("otel.instrumentation.http.known-methods", DEFAULT_KNOWN_METHODS));
+  }
+
+  /** {@code GET /server_request}; {@code HTTP /server_request} for a method this server does not know. */
+  String spanName(Request request, String route) {
+    return (knownMethods.contains(request.requestMethod()) ? request.requestMethod() : "HTTP") + " " + route;
   }
 
   Attributes onRequest(Request request, String route) {
     AttributesBuilder attributes = Attributes.builder()
-        .put(HTTP_REQUEST_METHOD, request.requestMethod())
         .put(URL_SCHEME, request.scheme())
         .put(URL_PATH, request.uri())
         .put(HTTP_ROUTE, route)
@@ -76,6 +89,11 @@ final class HttpServerAttributes {
         .put(NETWORK_PEER_PORT, request.raw().getRemotePort())
         .put(CLIENT_ADDRESS, clientAddress(request))
         .put(NETWORK_PROTOCOL_VERSION, request.protocol().substring(request.protocol().indexOf('/') + 1));
+    if (knownMethods.contains(request.requestMethod())) {
+      attributes.put(HTTP_REQUEST_METHOD, request.requestMethod());
+    } else {
+      attributes.put(HTTP_REQUEST_METHOD, "_OTHER").put(HTTP_REQUEST_METHOD_ORIGINAL, request.requestMethod());
+    }
     if (request.queryString() != null) {
       attributes.put(URL_QUERY, redactQuery(request.queryString()));
     }

@@ -56,13 +56,14 @@ public final class ServerManual {
     TextMapPropagator propagator = openTelemetry.getPropagators().getTextMapPropagator();
     HttpServerAttributes attributes = HttpServerAttributes.configure(config);
     return (request, response) -> {
-      Span span = tracer.spanBuilder(request.requestMethod() + " " + route)
-          .setParent(propagator.extract(Context.current(), request, RequestHeaders.INSTANCE))
+      Context caller = propagator.extract(Context.current(), request, RequestHeaders.INSTANCE); // its span, its baggage
+      Span span = tracer.spanBuilder(attributes.spanName(request, route))
+          .setParent(caller)
           .setSpanKind(SpanKind.SERVER)
           .setAllAttributes(attributes.onRequest(request, route))
           .startSpan();
       Throwable failure = null;
-      try (Scope ignored = span.makeCurrent()) {
+      try (Scope ignored = caller.with(span).makeCurrent()) {
         return body.handle(request, response);
       } catch (Exception | Error e) {
         failure = e; // Spark answers it with a 500, or a halt() with its own status, after the span has ended

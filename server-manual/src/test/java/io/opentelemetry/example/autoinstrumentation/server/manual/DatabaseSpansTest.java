@@ -51,4 +51,13 @@ class DatabaseSpansTest {
     // What the application does not do, the hand-written wrapper does not cover; the agent would trace this too.
     assertThat(testing.getSpans()).isEmpty();
   }
+
+  /** It knows how the agent names an H2 in-memory database, and no other: a URL it would misname is refused. */
+  @Test
+  void otherDatabasesAreRefusedNotMisnamed() {
+    assertThatThrownBy(() -> DatabaseSpans.wrap(testing.getOpenTelemetry(), RealHandler.database(),
+        "jdbc:postgresql://db:5432/orders"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("DatabaseSpans names only jdbc:h2:mem: databases; got jdbc:postgresql://db:5432/orders");
+  }
 }

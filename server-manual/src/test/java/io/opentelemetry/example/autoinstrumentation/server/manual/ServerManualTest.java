@@ -3,13 +3,20 @@ package io.opentelemetry.example.autoinstrumentation.server.manual;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.example.autoinstrumentation.common.FailingRoutes;
 import io.opentelemetry.example.autoinstrumentation.common.RealHandlerExpectations;
 import io.opentelemetry.example.autoinstrumentation.common.RealHandlerExpectations.TraceSpan;
 import io.opentelemetry.example.autoinstrumentation.common.RealHandlerExpectations.Tree;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import io.opentelemetry.example.autoinstrumentation.common.ServerSpanExpectations;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -161,6 +168,21 @@ class ServerManualTest {
     assertThat(testing.getSpans()).filteredOn(span -> span.getName().startsWith("SELECT"))
         .singleElement().satisfies(span ->
             assertThat(span.getInstrumentationScopeInfo().getSchemaUrl()).isEqualTo(SchemaUrls.V1_24_0));
+  }
+
+  /** The caller's baggage is current in the route, so the calls it makes pass it on, as under the agent. */
+  @Test
+  void theCallersBaggageIsCurrentInTheRoute() throws Exception {
+    OpenTelemetry withBaggage = OpenTelemetrySdk.builder()
+        .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
+            W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))
+        .build();
+    server = Service.ignite().ipAddress("127.0.0.1").port(0);
+    server.get("/baggage", ServerManual.traced(withBaggage, DefaultConfigProperties.createFromMap(Map.of()), "/baggage",
+        (request, response) -> Baggage.current().getEntryValue("tenant")));
+    server.awaitInitialization();
+
+    assertThat(get("/baggage", Map.of("baggage", "tenant=acme")).body()).isEqualTo("acme");
   }
 
   @Test

@@ -1,17 +1,9 @@
 package io.opentelemetry.example.autoinstrumentation.server.programmatic.spark;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.SpanId;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -28,10 +20,10 @@ import org.eclipse.jetty.server.handler.HandlerWrapper;
 final class OpenTelemetryHandler extends HandlerWrapper {
 
   private final Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter;
-  private final List<Pattern> excludedUrls;
+  private final ExcludedUrls excludedUrls;
 
   OpenTelemetryHandler(
-      Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter, List<Pattern> excludedUrls, Handler spark) {
+      Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter, ExcludedUrls excludedUrls, Handler spark) {
     this.instrumenter = instrumenter;
     this.excludedUrls = excludedUrls;
     setHandler(spark);
@@ -41,9 +33,8 @@ final class OpenTelemetryHandler extends HandlerWrapper {
   public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
     Context parent = Context.current();
-    if (isExcluded(request)) {
-      // Not traced, and neither is anything the route does: its spans get a parent that is not sampled.
-      try (Scope ignored = parent.with(Span.wrap(unsampledChildOf(Span.fromContext(parent).getSpanContext()))).makeCurrent()) {
+    if (excludedUrls.matches(request)) {
+      try (Scope ignored = excludedUrls.unsampled(parent, request).makeCurrent()) {
         super.handle(target, baseRequest, request, response);
       }
       return;
@@ -62,26 +53,5 @@ final class OpenTelemetryHandler extends HandlerWrapper {
     } finally {
       instrumenter.end(context, request, response, error);
     }
-  }
-
-  private boolean isExcluded(HttpServletRequest request) {
-    if (excludedUrls.isEmpty()) {
-      return false;
-    }
-    String path = request.getRequestURI();
-    for (Pattern excluded : excludedUrls) {
-      if (excluded.matcher(path).matches()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** A span context in the parent's trace (or a new one) whose sampled flag is off. */
-  private static SpanContext unsampledChildOf(SpanContext parent) {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    String traceId = parent.isValid() ? parent.getTraceId() : TraceId.fromLongs(random.nextLong(), random.nextLong() | 1);
-    String spanId = SpanId.fromLong(random.nextLong() | 1);
-    return SpanContext.create(traceId, spanId, TraceFlags.getDefault(), parent.getTraceState());
   }
 }

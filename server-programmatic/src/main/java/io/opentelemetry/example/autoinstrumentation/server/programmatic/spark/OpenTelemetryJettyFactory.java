@@ -1,8 +1,6 @@
 package io.opentelemetry.example.autoinstrumentation.server.programmatic.spark;
 
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
-import java.util.List;
-import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.server.Server;
@@ -26,10 +24,10 @@ import spark.staticfiles.StaticFilesConfiguration;
 final class OpenTelemetryJettyFactory implements EmbeddedServerFactory, JettyServerFactory {
 
   private final Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter;
-  private final List<Pattern> excludedUrls;
+  private final ExcludedUrls excludedUrls;
 
   OpenTelemetryJettyFactory(
-      Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter, List<Pattern> excludedUrls) {
+      Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter, ExcludedUrls excludedUrls) {
     this.instrumenter = instrumenter;
     this.excludedUrls = excludedUrls;
   }

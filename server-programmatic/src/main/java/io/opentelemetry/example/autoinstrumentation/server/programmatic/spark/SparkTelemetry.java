@@ -2,8 +2,6 @@ package io.opentelemetry.example.autoinstrumentation.server.programmatic.spark;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
-import java.util.List;
-import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import spark.Service;
@@ -31,9 +29,9 @@ public final class SparkTelemetry {
   }
 
   private final Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter;
-  private final List<Pattern> excludedUrls;
+  private final ExcludedUrls excludedUrls;
 
-  SparkTelemetry(Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter, List<Pattern> excludedUrls) {
+  SparkTelemetry(Instrumenter<HttpServletRequest, HttpServletResponse> instrumenter, ExcludedUrls excludedUrls) {
     this.instrumenter = instrumenter;
     this.excludedUrls = excludedUrls;
   }
@@ -45,7 +43,7 @@ public final class SparkTelemetry {
    * @throws IllegalStateException if {@code http} has already mapped a route or filter
    */
   public void instrument(Service http) {
+    http.embeddedServerIdentifier(this); // first: if it refuses, Spark's static registry is left as it was
     EmbeddedServers.add(this, new OpenTelemetryJettyFactory(instrumenter, excludedUrls));
-    http.embeddedServerIdentifier(this);
   }
 }

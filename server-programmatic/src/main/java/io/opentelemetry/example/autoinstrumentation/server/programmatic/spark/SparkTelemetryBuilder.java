@@ -3,6 +3,8 @@ package io.opentelemetry.example.autoinstrumentation.server.programmatic.spark;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.instrumentation.api.incubator.semconv.http.HttpExperimentalAttributesExtractor;
+import io.opentelemetry.instrumentation.api.incubator.semconv.http.HttpServerExperimentalMetrics;
 import io.opentelemetry.instrumentation.api.instrumenter.AttributesExtractor;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import io.opentelemetry.instrumentation.api.instrumenter.InstrumenterBuilder;
@@ -36,6 +38,7 @@ public final class SparkTelemetryBuilder {
   static final String CAPTURE_REQUEST_HEADERS = "otel.instrumentation.http.server.capture-request-headers";
   static final String CAPTURE_RESPONSE_HEADERS = "otel.instrumentation.http.server.capture-response-headers";
   static final String KNOWN_METHODS = "otel.instrumentation.http.known-methods";
+  static final String EMIT_EXPERIMENTAL_TELEMETRY = "otel.instrumentation.http.server.emit-experimental-telemetry";
   /** This library's keys: the agent has neither setting. */
   static final String EXCLUDED_URLS = "otel.instrumentation.spark.excluded-urls";
   static final String SENSITIVE_HEADERS = "otel.instrumentation.spark.sensitive-headers";
@@ -49,6 +52,7 @@ public final class SparkTelemetryBuilder {
   private List<String> capturedRequestHeaders = List.of();
   private List<String> capturedResponseHeaders = List.of();
   private Set<String> knownMethods;
+  private boolean emitExperimentalTelemetry;
   private final Set<String> sensitiveHeaders = new HashSet<>(); // lower case
   private final List<Pattern> excludedUrls = new ArrayList<>();
 
@@ -83,6 +87,15 @@ public final class SparkTelemetryBuilder {
   }
 
   /**
+   * Adds the experimental HTTP telemetry, as the agent does when told to: the request and response body sizes on the
+   * span, and the {@code http.server.active_requests} and body-size metrics.
+   */
+  public SparkTelemetryBuilder setEmitExperimentalHttpServerTelemetry(boolean emitExperimentalTelemetry) {
+    this.emitExperimentalTelemetry = emitExperimentalTelemetry;
+    return this;
+  }
+
+  /**
    * Adds headers whose values a captured-header attribute shows as {@code REDACTED}, besides Authorization,
    * Proxy-Authorization, Cookie and Set-Cookie.
    */
@@ -102,8 +115,8 @@ public final class SparkTelemetryBuilder {
   }
 
   /**
-   * Applies the settings that {@code OTEL_*} variables and {@code otel.*} properties give: the agent's header-capture
-   * and known-methods keys, and this library's {@code otel.instrumentation.spark.excluded-urls} and {@code
+   * Applies the settings that {@code OTEL_*} variables and {@code otel.*} properties give: the agent's header-capture,
+   * known-methods and experimental-telemetry keys, and this library's {@code otel.instrumentation.spark.excluded-urls} and {@code
    * otel.instrumentation.spark.sensitive-headers} (comma-separated).
    */
   public SparkTelemetryBuilder configure(ConfigProperties config) {
@@ -113,6 +126,7 @@ public final class SparkTelemetryBuilder {
     if (!methods.isEmpty()) {
       setKnownMethods(methods);
     }
+    setEmitExperimentalHttpServerTelemetry(config.getBoolean(EMIT_EXPERIMENTAL_TELEMETRY, emitExperimentalTelemetry));
     addSensitiveHeaders(config.getList(SENSITIVE_HEADERS));
     List<String> excluded = config.getList(EXCLUDED_URLS);
     if (!excluded.isEmpty()) {
@@ -142,11 +156,18 @@ public final class SparkTelemetryBuilder {
             .addAttributesExtractor(httpAttributes.build())
             .addAttributesExtractors(extractors)
             .addContextCustomizer(route.build());
+    if (emitExperimentalTelemetry) {
+      instrumenter.addAttributesExtractor(HttpExperimentalAttributesExtractor.create(getter));
+    }
     if (readsMetrics()) {
       instrumenter.addOperationMetrics(HttpServerMetrics.get());
+      if (emitExperimentalTelemetry) {
+        instrumenter.addOperationMetrics(HttpServerExperimentalMetrics.get());
+      }
     }
     return new SparkTelemetry(
-        instrumenter.buildServerInstrumenter(HttpServletRequestGetter.INSTANCE), List.copyOf(excludedUrls));
+        instrumenter.buildServerInstrumenter(HttpServletRequestGetter.INSTANCE),
+        new ExcludedUrls(excludedUrls, openTelemetry.getPropagators().getTextMapPropagator()));
   }
 
   /**
