@@ -28,7 +28,8 @@ class DocsIT {
   /** Variables of the SDK and the agent that the docs may name although no file here spells them. */
   static final Set<String> STANDARD_VARIABLES = Set.of("OTEL_SERVICE_NAME", "OTEL_TRACES_EXPORTER",
       "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL",
-      "OTEL_CONFIG_FILE", "OTEL_JAVAAGENT_DEBUG", "OTEL_BSP_MAX_QUEUE_SIZE");
+      "OTEL_CONFIG_FILE", "OTEL_JAVAAGENT_DEBUG", "OTEL_BSP_MAX_QUEUE_SIZE",
+      "OTEL_SEMCONV_STABILITY_OPT_IN"); // read by upstream's instrumentations, the agent's and the libraries'
   /** Names of the Python page, which the docs map to Java ones. */
   static final Set<String> PYTHON_VARIABLES = Set.of("OTEL_PYTHON_FLASK_EXCLUDED_URLS",
       "OTEL_INSTRUMENTATION_HTTP_CAPTURE_HEADERS_SERVER_REQUEST", "OTEL_INSTRUMENTATION_HTTP_CAPTURE_HEADERS_SERVER_RESPONSE",
