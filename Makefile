@@ -67,7 +67,7 @@ client: client/target/client.jar ## Call the server once: make client PARAM=hell
 compare: build ## Run the three modes through the same requests and compare their spans, row by row; writes target/compare/compare.html
 	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.compare.Compare
 
-bench: build ## Measure each mode's cost against the uninstrumented server, layer by layer, with flame graphs (about 25 min); writes docs/performance.md
+bench: build ## Measure each mode's cost against the uninstrumented server, layer by layer, with flame graphs (about 45 min); writes docs/performance.md
 	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.bench.Bench --docs $(BENCH_ARGS)
 
 # What make profile can profile: the three modes, and the two variants the bench compares them with.

@@ -32,6 +32,10 @@ final class FlameGraph {
       if (frame.startsWith("io/opentelemetry/")) {
         return OPENTELEMETRY;
       }
+      if (frame.startsWith("ch/qos/logback/") || frame.startsWith("org/slf4j/")) {
+        // The route's log line, even where an OpenTelemetry appender hands the event on to the console appender.
+        return ROUTE;
+      }
       if (frame.startsWith("org/eclipse/jetty/") || frame.startsWith("spark/") || frame.startsWith("javax/servlet/")) {
         return SERVER;
       }
@@ -42,7 +46,7 @@ final class FlameGraph {
   /** Where a sample's CPU went: the first part of the cost that its stack shows, from the leaf down. */
   enum Share {
     SERVER("Jetty and Spark"),
-    ROUTE("the route's own work"),
+    ROUTE("the route's own work, its log line included"),
     REQUEST_PATH("OpenTelemetry on the request threads"),
     BACKGROUND("OpenTelemetry's own threads (batch processor, exporter)"),
     JIT("JIT compiler"),

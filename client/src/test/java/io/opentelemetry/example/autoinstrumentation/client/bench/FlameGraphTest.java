@@ -71,6 +71,9 @@ class FlameGraphTest {
         .isEqualTo(Part.ROUTE);
     assertThat(Part.of("io/opentelemetry/example/autoinstrumentation/common/CatalogSearch.search")).isEqualTo(Part.ROUTE);
     assertThat(Part.of("spark/Service.lambda$init$2")).isEqualTo(Part.SERVER);
+    // the application's logging, which the SDK modes' OpenTelemetryAppender calls on its way to the console
+    assertThat(Part.of("ch/qos/logback/core/OutputStreamAppender.writeBytes")).isEqualTo(Part.ROUTE);
+    assertThat(Part.of("org/slf4j/helpers/MessageFormatter.arrayFormat")).isEqualTo(Part.ROUTE);
     assertThat(Part.of("com/fasterxml/jackson/databind/ObjectMapper.writeValueAsString")).isEqualTo(Part.JAVA);
     assertThat(Part.of("tcp_sendmsg_[k]")).isEqualTo(Part.KERNEL);
     assertThat(Part.of("CompileBroker::compiler_thread_loop")).isEqualTo(Part.NATIVE);
