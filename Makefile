@@ -32,7 +32,7 @@ EXTENSION_IF_NAMED = $(findstring $(EXTENSION),$(OTEL_JAVAAGENT_EXTENSIONS))
 STOPPED_IS_DONE = || { status=$$?; [ $$status -eq 130 ] || [ $$status -eq 143 ] || exit $$status; }
 
 # PRETTY=1 pipes a server's output through PrettyOtlpJson, which indents each exported span (one long line of OTLP
-# JSON) as the walkthrough shows it. The filter ignores Ctrl+C and SIGTERM: it prints what the server exports as it
+# JSON) as the walkthrough shows it, an attribute a line. The filter ignores Ctrl+C and SIGTERM: it prints what the server exports as it
 # shuts down, and ends when the server's output does.
 PRETTY_JAR    = $(if $(PRETTY),client/target/client.jar)
 PRETTY_OUTPUT = $(if $(PRETTY),2>&1 | (trap '' INT TERM; exec $(JAVA) -XX:TieredStopAtLevel=1 -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.PrettyOtlpJson))
@@ -58,7 +58,7 @@ run-automatic: check-exporters server-automatic/target/server-automatic.jar $(EX
 run-automatic-api: check-exporters server-automatic/target/server-automatic.jar server-automatic-api/target/server-automatic-api.jar $(EXTENSION_IF_NAMED) $(PRETTY_JAR) ## Serve on :8082 under the agent, plus @WithSpan and Span.current() in the code
 	$(JAVA) $(AGENT_FLAGS) -jar server-automatic-api/target/server-automatic-api.jar $(PRETTY_OUTPUT) $(STOPPED_IS_DONE)
 
-run-programmatic: warn-agent server-programmatic/target/server-programmatic.jar $(PRETTY_JAR) ## Serve on :8082 with the one-line SparkTelemetry filter
+run-programmatic: warn-agent server-programmatic/target/server-programmatic.jar $(PRETTY_JAR) ## Serve on :8082 with the one-line SparkTelemetry library instrumentation
 	$(JAVA) -jar server-programmatic/target/server-programmatic.jar $(PRETTY_OUTPUT) $(STOPPED_IS_DONE)
 
 client: client/target/client.jar ## Call the server once: make client PARAM=hello
@@ -73,7 +73,7 @@ bench: build ## Measure each mode's cost against the uninstrumented server, laye
 # What make profile can profile: the three modes, and the two variants the bench compares them with.
 PROFILED := manual programmatic automatic automatic-lean baseline
 
-profile: require-mode build ## Profile one mode under the bench's load with async-profiler: make profile MODE=manual (programmatic, automatic)
+profile: require-mode build ## Profile one mode under the bench's load with async-profiler: make profile MODE=manual (programmatic, automatic; automatic-lean and baseline, the bench's comparisons)
 	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.bench.Profiler --mode $(MODE) $(PROFILE_ARGS)
 
 docs: build ## Regenerate the code excerpts, run outputs and trace pictures in README.md and docs/

@@ -106,7 +106,8 @@ public final class Compare {
         System.err.println("error: cannot run " + mode.label() + ": " + e.getMessage());
         return 2;
       }
-      System.out.printf(Locale.ROOT, "%-13s filled %2d of the %d sections of the comparison, in %.1f s%n",
+      System.out.printf(Locale.ROOT, "%-13s made a span for %2d of the %d spans compared (a request, or a span of its trace),"
+          + " in %.1f s%n",
           mode.label(), spans.values().stream().filter(byMode -> byMode.containsKey(mode)).count(), spans.size(),
           (System.nanoTime() - started) / 1e9);
     }

@@ -256,7 +256,7 @@ public final class ModeTable {
       return agents.size() + " fields, the reference";
     }
     long same = agents.stream().filter(row -> value(row, mode).equals(value(row, Mode.AUTOMATIC))).count();
-    return "same as the agent's in " + same + " of " + agents.size() + " fields";
+    return "same as the agent's in " + same + " of its " + agents.size() + " fields";
   }
 
   /** The reason the comparison gives for the mode's first difference from the agent in {@code rows}, without asides. */

@@ -73,7 +73,10 @@ final class Report {
 
   static void write(List<Row> rows, Path directory) throws IOException {
     Files.createDirectories(directory);
-    Files.writeString(directory.resolve("compare.md"), markdown(rows));
+    // On its own, the file leads with what a reader looks for first; the docs embed only the tables.
+    Files.writeString(directory.resolve("compare.md"), "# make compare\n\n" + summary(rows)
+        + " (the agent's spans, automatic, are the reference); docs/comparison.md explains every expected difference.\n\n"
+        + markdown(rows));
     Files.writeString(directory.resolve("compare.json"), json(rows));
   }
 

@@ -53,23 +53,30 @@ final class TerminalReport {
   }
 
   /**
-   * The rows of one reason: those where a mode made no span, by section, in one line; the others once per field and
-   * values, with every section where they occur.
+   * The rows of one reason: those where a mode made no span or no metric, by section, in one line; the others once per
+   * field and values, with every section where they occur.
    */
   private static void expectedGroup(StringBuilder out, List<Row> group) {
-    Map<String, List<String>> absent = new LinkedHashMap<>(); // section -> the modes that made no span
+    Map<String, List<String>> absent = new LinkedHashMap<>(); // section -> "no span from manual"
+    Map<String, Integer> absentRows = new LinkedHashMap<>();
     Map<List<Object>, List<String>> sections = new LinkedHashMap<>(); // (field, values) -> sections
     for (Row row : group) {
-      List<String> missing = row.values().entrySet().stream()
-          .filter(entry -> entry.getValue().equals(Normalizer.ABSENT)).map(entry -> entry.getKey().label()).toList();
+      Map<String, List<String>> missing = new LinkedHashMap<>(); // "no span" -> the modes that made none
+      row.values().forEach((mode, value) -> {
+        if (Comparison.isAbsent(value)) {
+          missing.computeIfAbsent(value.replaceAll("[()]", ""), key -> new ArrayList<>()).add(mode.label());
+        }
+      });
       if (!missing.isEmpty()) {
-        absent.putIfAbsent(row.section(), missing);
+        absent.putIfAbsent(row.section(), missing.entrySet().stream()
+            .map(entry -> entry.getKey() + " from " + String.join(", ", entry.getValue())).toList());
+        absentRows.merge(row.section(), 1, Integer::sum);
       } else {
         sections.computeIfAbsent(List.of(row.field(), row.values()), key -> new ArrayList<>()).add(row.section());
       }
     }
-    absent.forEach((section, modes) ->
-        wrap(out, "    ", shortName(section) + ": no span from " + String.join(", ", modes)));
+    absent.forEach((section, what) -> wrap(out, "    ", shortName(section) + ": " + String.join("; ", what)
+        + (absentRows.get(section) > 1 ? " (" + absentRows.get(section) + " rows)" : "")));
     sections.forEach((key, where) -> {
       out.append("    ").append(key.get(0)).append('\n');
       @SuppressWarnings("unchecked")

@@ -33,6 +33,21 @@ class TerminalReportTest {
     assertThat(report.lines().map(String::strip).reduce("", String::concat)).contains(LONG);
   }
 
+  /** A mode that records no metric makes one line, not one block per data point of the others. */
+  @Test
+  void aModeWithoutTheMetricIsOneLine() {
+    String reason = "manual writes only its span";
+    List<Row> rows = List.of("GET /server_request 200 · url.scheme", "GET /server_request 200 · count",
+        "GET /fail/halt 401 · url.scheme").stream()
+        .map(field -> new Row(MetricRows.REQUEST_DURATION, field, Map.of(Mode.MANUAL, MetricRows.NO_METRIC,
+            Mode.AUTOMATIC, "http", Mode.PROGRAMMATIC, "http"), Row.Verdict.EXPECTED, reason))
+        .toList();
+
+    String report = TerminalReport.render(rows);
+
+    assertThat(report).contains("no metric from manual (3 rows)").doesNotContain("url.scheme");
+  }
+
   private static List<Row> rows() {
     Map<String, Map<Mode, Map<String, String>>> spans = new LinkedHashMap<>();
     spans.put(Scenario.PYTHON_EXAMPLE.name(), byMode(
