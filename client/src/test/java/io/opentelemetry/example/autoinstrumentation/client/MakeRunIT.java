@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MakeRunIT {
 
   private static final Pattern LISTENING = Pattern.compile(Pattern.quote(ServerAddress.LISTENING) + "http://.*:(\\d+)/");
+  /** The span's name on a line of its own: what PRETTY=1 makes of one long line of OTLP JSON. */
+  private static final Pattern INDENTED_NAME = Pattern.compile(" +\"name\" : \"GET /server_request\",?");
 
   @ParameterizedTest
   @CsvSource({"run-manual, server-manual.jar", "run-automatic, server-automatic.jar"})
@@ -37,15 +39,17 @@ class MakeRunIT {
           HttpResponse.BodyHandlers.ofString());
       assertThat(response.body()).isEqualTo("served");
 
+      // The span, indented, within the export delay: a server stopped before its span has ended would lose it.
+      awaitLine(make, INDENTED_NAME, Duration.ofSeconds(15));
       ProcessHandle server = server(make, jar).orElseThrow();
-      server.destroy(); // SIGTERM, as Ctrl+C or a container stop; its span leaves as it shuts down, if not before
+      server.destroy(); // SIGTERM, as Ctrl+C or a container stop
       ProcessOutput output = make.await(Duration.ofSeconds(30));
 
       assertThat(output.killed()).isFalse();
       assertThat(output.exitCode()).as("make's stderr: %s", output.stderr()).isZero();
       assertThat(output.stderr()).noneMatch(line -> line.contains("Error"));
       // the span, one attribute to a line, where the server's own output would show one line of JSON
-      assertThat(output.stdout()).contains("pretty").anyMatch(line -> line.matches(" +\"name\" : \"GET /server_request\",?"));
+      assertThat(output.stdout()).contains("pretty").anyMatch(line -> INDENTED_NAME.matcher(line).matches());
       assertThat(output.stdout()).noneMatch(line -> line.contains("{\"resource"));
     } finally {
       ProcessHandle.of(make.pid()).stream().flatMap(ProcessHandle::descendants).forEach(ProcessHandle::destroyForcibly);
@@ -65,6 +69,17 @@ class MakeRunIT {
       Thread.sleep(50);
     }
     throw new AssertionError("make did not start a server: " + make.await(Duration.ofSeconds(5)).stderr());
+  }
+
+  private static void awaitLine(JavaProcess make, Pattern pattern, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (make.stdoutSoFar().stream().anyMatch(line -> pattern.matcher(line).matches())) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no indented span within " + timeout.toSeconds() + " s: " + make.stdoutSoFar());
   }
 
   /** The server's JVM, which make started behind a shell. */

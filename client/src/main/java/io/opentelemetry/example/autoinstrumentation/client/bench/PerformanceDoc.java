@@ -334,7 +334,7 @@ final class PerformanceDoc {
         Why each is what it is. The queue of 16,384 is kept for bursts: the SDK's 2,048 fills while an exporter \
         catches up, and then drops spans (here %s; with 200 connections against the console exporter, up to 30%%: \
         [reliability](reliability.md), `LoadIT`). The delay of 500 ms is kept so that a span appears on the console \
-        about half a second after its request, not five, which is what someone watching `make run-*` waits for; here \
+        about half a second after its request, not five, which is what someone watching `make run-manual` waits for; here \
         the SDK's 5 s measured CPU %s, and p99 %s. The batch size is the SDK's 512; batches of 2,048 measured CPU \
         %s, and p99 %s. A verdict of three rounds on a shared machine is a hint, not a ruling (see the top of this \
         page).
