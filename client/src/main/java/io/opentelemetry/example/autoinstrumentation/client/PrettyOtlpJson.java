@@ -3,6 +3,7 @@ package io.opentelemetry.example.autoinstrumentation.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpans;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ReadableJson;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,13 +14,12 @@ import java.nio.charset.StandardCharsets;
 /**
  * What {@code make run-* PRETTY=1} pipes a server's output through: each line of OTLP JSON that the logging-otlp
  * exporter writes (one export, behind a log prefix) is printed indented, an attribute a line, as the walkthrough shows
- * spans; every other line passes through as it is. It reads until the server closes its output, so the spans exported at shutdown come too.
+ * spans; every other line passes through as it is. It reads until the server closes its output, so the spans exported
+ * at shutdown come too.
  */
 public final class PrettyOtlpJson {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  // The objects the logging-otlp exporters write: ResourceSpans, ResourceMetrics, ResourceLogs.
-  private static final String OTLP_JSON_START = "{\"resource";
 
   public static void main(String[] args) {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
@@ -32,7 +32,7 @@ public final class PrettyOtlpJson {
 
   /** The line's OTLP JSON indented on lines of its own, the prefix before it on the first; any other line unchanged. */
   static String pretty(String line) {
-    int start = line.indexOf(OTLP_JSON_START);
+    int start = line.indexOf(ExportedSpans.OTLP_JSON_START);
     if (start < 0) {
       return line;
     }

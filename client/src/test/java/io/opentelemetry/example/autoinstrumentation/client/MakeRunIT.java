@@ -6,7 +6,6 @@ import io.opentelemetry.example.autoinstrumentation.client.harness.JavaProcess;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ServerProcess;
-import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +22,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** A run target as a reader runs it: PRETTY=1 shows each span indented, and Ctrl+C or SIGTERM is not a make error. */
 class MakeRunIT {
 
-  private static final Pattern LISTENING = Pattern.compile(Pattern.quote(ServerAddress.LISTENING) + "http://.*:(\\d+)/");
   /** The span's name on a line of its own: what PRETTY=1 makes of one long line of OTLP JSON. */
   private static final Pattern INDENTED_NAME = Pattern.compile(" +\"name\" : \"GET /server_request\",?");
 
@@ -33,7 +31,9 @@ class MakeRunIT {
     JavaProcess make = JavaProcess.start(List.of("make", "--no-print-directory", target, "PRETTY=1"), ProjectLayout.root(),
         Map.of("PORT", "0", "BIND_ADDRESS", ServerProcess.HOST));
     try {
-      int port = awaitPort(make, Duration.ofSeconds(60));
+      Matcher listening = ServerProcess.LISTENING.matcher(awaitLine(make, ServerProcess.LISTENING, Duration.ofSeconds(60)));
+      assertThat(listening.matches()).isTrue();
+      int port = Integer.parseInt(listening.group(1));
       HttpResponse<String> response = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create("http://" + ServerProcess.HOST + ":" + port + "/server_request?param=pretty")).build(),
           HttpResponse.BodyHandlers.ofString());
@@ -57,29 +57,19 @@ class MakeRunIT {
     }
   }
 
-  private static int awaitPort(JavaProcess make, Duration timeout) throws InterruptedException {
+  /** The first line of make's output that {@code pattern} matches, once there is one. */
+  private static String awaitLine(JavaProcess make, Pattern pattern, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline && make.isAlive()) {
       for (String line : make.stdoutSoFar()) {
-        Matcher listening = LISTENING.matcher(line);
-        if (listening.matches()) {
-          return Integer.parseInt(listening.group(1));
+        if (pattern.matcher(line).matches()) {
+          return line;
         }
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("make did not start a server: " + make.await(Duration.ofSeconds(5)).stderr());
-  }
-
-  private static void awaitLine(JavaProcess make, Pattern pattern, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (make.stdoutSoFar().stream().anyMatch(line -> pattern.matcher(line).matches())) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no indented span within " + timeout.toSeconds() + " s: " + make.stdoutSoFar());
+    throw new AssertionError("no line like " + pattern + " within " + timeout.toSeconds() + " s: " + make.stdoutSoFar()
+        + make.stderrSoFar());
   }
 
   /** The server's JVM, which make started behind a shell. */

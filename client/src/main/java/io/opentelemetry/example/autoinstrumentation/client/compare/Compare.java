@@ -106,9 +106,11 @@ public final class Compare {
         System.err.println("error: cannot run " + mode.label() + ": " + e.getMessage());
         return 2;
       }
+      List<Map<Mode, Map<String, String>>> spanSections = spans.entrySet().stream()
+          .filter(section -> !section.getKey().equals(MetricRows.REQUEST_DURATION)).map(Map.Entry::getValue).toList();
       System.out.printf(Locale.ROOT, "%-13s made a span for %2d of the %d spans compared (a request, or a span of its trace),"
           + " in %.1f s%n",
-          mode.label(), spans.values().stream().filter(byMode -> byMode.containsKey(mode)).count(), spans.size(),
+          mode.label(), spanSections.stream().filter(byMode -> byMode.containsKey(mode)).count(), spanSections.size(),
           (System.nanoTime() - started) / 1e9);
     }
     if (runtime.values().stream().anyMatch(fields -> !fields.isEmpty())) {
@@ -161,8 +163,8 @@ public final class Compare {
       }
       spans.putAll(serverSpans(output, scenarios, run::clientSpanId));
       for (ExportedSpan span : output) {
-        Scenario scenario = scenarioOf(span);
-        if (span.kind().equals("SERVER") && scenarios.contains(scenario) && !scenario.isTree()) {
+        Scenario scenario = singleSpanScenario(span, scenarios);
+        if (scenario != null) {
           traces.put(scenario, trace(span.traceId(), output, run.clientSpans().getOrDefault(scenario, List.of())));
           if (app == Scenario.App.SERVER) {
             resourceKeys = span.resource().keySet();
@@ -190,8 +192,8 @@ public final class Compare {
     Map<String, Map<String, String>> spans = new LinkedHashMap<>();
     Map<Scenario, Integer> counts = new EnumMap<>(Scenario.class);
     for (ExportedSpan span : output) {
-      Scenario scenario = scenarioOf(span);
-      if (span.kind().equals("SERVER") && scenarios.contains(scenario) && !scenario.isTree()) {
+      Scenario scenario = singleSpanScenario(span, scenarios);
+      if (scenario != null) {
         Map<String, String> fields = Normalizer.fields(span, clientSpanId.apply(scenario));
         fields.put(Normalizer.SERVER_SPANS, String.valueOf(counts.merge(scenario, 1, Integer::sum)));
         spans.put(scenario.name(), fields);
@@ -200,8 +202,13 @@ public final class Compare {
     return spans;
   }
 
-  private static Scenario scenarioOf(ExportedSpan span) {
-    return Scenario.of(String.valueOf(span.attribute("url.path")), (String) span.attribute("url.query"));
+  /** The scenario among {@code scenarios} whose one SERVER span {@code span} is, or null. */
+  private static Scenario singleSpanScenario(ExportedSpan span, List<Scenario> scenarios) {
+    if (!span.kind().equals("SERVER")) {
+      return null;
+    }
+    Scenario scenario = Scenario.of(String.valueOf(span.attribute("url.path")), (String) span.attribute("url.query"));
+    return scenarios.contains(scenario) && !scenario.isTree() ? scenario : null;
   }
 
   /** Every span of {@code traceId} that the server or the client exported. */

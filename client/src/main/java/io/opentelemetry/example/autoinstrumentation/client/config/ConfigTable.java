@@ -327,7 +327,7 @@ final class ConfigTable {
     // Exporters
     rows.add(new Row(OTLP, "`OTEL_TRACES_EXPORTER=otlp`", "`OTEL_TRACES_EXPORTER`", "two sampled requests",
         run -> run.receiver.spans().size() + " server spans at the collector, none on the console"
-            + (run.output().stderr().stream().anyMatch(line -> line.contains("{\"resource")) ? " (and on the console)" : ""),
+            + (run.output().stderr().stream().anyMatch(line -> line.contains(ExportedSpans.OTLP_JSON_START)) ? " (and on the console)" : ""),
         "2 server spans at the collector, none on the console"));
     rows.add(new Row(CONSOLE, "`OTEL_TRACES_EXPORTER=console`", "`OTEL_TRACES_EXPORTER=console`", "two sampled requests",
         run -> run.oneLineSpans().size() + " lines `'GET /server_request' : <trace id> <span id> SERVER …` on stderr",

@@ -12,6 +12,7 @@ import io.opentelemetry.example.autoinstrumentation.client.harness.AutomaticApi;
 import io.opentelemetry.example.autoinstrumentation.client.config.ConfigParity;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ClientProcess;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpan;
+import io.opentelemetry.example.autoinstrumentation.client.harness.ExportedSpans;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Placeholders;
 import io.opentelemetry.example.autoinstrumentation.client.harness.Mode;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
@@ -191,7 +192,7 @@ final class RunOutputs {
   private static List<JsonNode> spans(List<String> lines) {
     List<JsonNode> spans = new ArrayList<>();
     for (String line : lines) {
-      int start = line.indexOf("{\"resource");
+      int start = line.indexOf(ExportedSpans.OTLP_JSON_START);
       if (start < 0) {
         continue;
       }

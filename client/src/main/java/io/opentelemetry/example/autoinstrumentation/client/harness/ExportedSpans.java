@@ -16,13 +16,15 @@ import java.util.Map;
 public final class ExportedSpans {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Where a logging-otlp line's JSON starts: ResourceSpans, ResourceMetrics or ResourceLogs, after the log prefix. */
+  public static final String OTLP_JSON_START = "{\"resource";
   static final String[] KINDS = {"UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"};
   static final String[] STATUSES = {"UNSET", "OK", "ERROR"};
 
   public static List<ExportedSpan> parse(List<String> lines) {
     List<ExportedSpan> spans = new ArrayList<>();
     for (String line : lines) {
-      int start = line.indexOf("{\"resource");
+      int start = line.indexOf(OTLP_JSON_START);
       if (start >= 0) {
         spans.addAll(parseLine(line.substring(start)));
       }

@@ -226,9 +226,14 @@ public final class OtlpReceiver implements AutoCloseable {
     return spans;
   }
 
+  /** Whether an export is OTLP/HTTP protobuf, the encoding every mode sends, rather than JSON. */
+  private static boolean isProtobuf(Map<String, List<String>> headers) {
+    return headers.getOrDefault("content-type", List.of("")).get(0).startsWith("application/x-protobuf");
+  }
+
   /** The metrics in a metric export over OTLP/HTTP protobuf, the encoding every mode sends; none for JSON. */
   static List<ExportedMetric> decodeMetrics(Map<String, List<String>> headers, byte[] body) throws IOException {
-    if (!headers.getOrDefault("content-type", List.of("")).get(0).startsWith("application/x-protobuf")) {
+    if (!isProtobuf(headers)) {
       return List.of();
     }
     List<ExportedMetric> metrics = new ArrayList<>();
@@ -246,7 +251,7 @@ public final class OtlpReceiver implements AutoCloseable {
 
   /** The log records in a log export over OTLP/HTTP protobuf; none for JSON. */
   static List<ExportedLog> decodeLogs(Map<String, List<String>> headers, byte[] body) throws IOException {
-    if (!headers.getOrDefault("content-type", List.of("")).get(0).startsWith("application/x-protobuf")) {
+    if (!isProtobuf(headers)) {
       return List.of();
     }
     List<ExportedLog> logs = new ArrayList<>();

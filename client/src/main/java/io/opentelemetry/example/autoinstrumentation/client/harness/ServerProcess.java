@@ -20,7 +20,8 @@ public final class ServerProcess implements AutoCloseable {
 
   public static final String HOST = "127.0.0.1";
   static final Duration STOP_GRACE = Duration.ofSeconds(15);
-  private static final Pattern LISTENING = Pattern.compile(Pattern.quote(ServerAddress.LISTENING) + "http://.*:(\\d+)/");
+  /** The line in which a server says where it listens; group 1 is its port. */
+  public static final Pattern LISTENING = Pattern.compile(Pattern.quote(ServerAddress.LISTENING) + "http://.*:(\\d+)/");
 
   private final Mode mode;
   private final JavaProcess process;
