@@ -4,11 +4,15 @@ import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import javax.management.JMException;
 import javax.management.MBeanServerConnection;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -31,9 +35,12 @@ final class JvmProbe implements AutoCloseable {
   private static final Map<String, String> GC_EVENTS =
       Map.of("jdk.GarbageCollection#enabled", "true", "jdk.GarbageCollection#threshold", "0 ms");
 
+  private static final ObjectName THREADING = threadingName();
+
   private final VirtualMachine vm;
   private final JMXConnector connector;
-  private final com.sun.management.ThreadMXBean threads;
+  private final MBeanServerConnection server;
+  private final ThreadMXBean threads;
   private final FlightRecorderMXBean recorder;
   private long allocatedAtStart;
   private long recording = -1;
@@ -41,9 +48,9 @@ final class JvmProbe implements AutoCloseable {
   private JvmProbe(VirtualMachine vm, JMXConnector connector) throws IOException {
     this.vm = vm;
     this.connector = connector;
-    MBeanServerConnection server = connector.getMBeanServerConnection();
+    this.server = connector.getMBeanServerConnection();
     this.threads = ManagementFactory.newPlatformMXBeanProxy(
-        server, ManagementFactory.THREAD_MXBEAN_NAME, com.sun.management.ThreadMXBean.class);
+        server, ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
     this.recorder = ManagementFactory.newPlatformMXBeanProxy(
         server, FlightRecorderMXBean.MXBEAN_NAME, FlightRecorderMXBean.class);
   }
@@ -76,12 +83,24 @@ final class JvmProbe implements AutoCloseable {
     recorder.setRecordingSettings(recording, GC_EVENTS);
     recorder.startRecording(recording);
     threads.resetPeakThreadCount();
-    allocatedAtStart = threads.getTotalThreadAllocatedBytes();
+    allocatedAtStart = totalAllocatedBytes();
+  }
+
+  /**
+   * Bytes allocated by every thread since the server started, the dead ones included. Read as the attribute by name:
+   * the method came to JDK 17 in an update, so compiling with {@code --release 17} on a later JDK does not know it.
+   */
+  private long totalAllocatedBytes() throws IOException {
+    try {
+      return (Long) server.getAttribute(THREADING, "TotalThreadAllocatedBytes");
+    } catch (JMException e) {
+      throw new IOException("the server JVM does not report the bytes its threads allocated: " + e.getMessage(), e);
+    }
   }
 
   /** Ends the phase that {@link #begin} started, and reads its figures. */
   Stats end() throws IOException {
-    long allocated = threads.getTotalThreadAllocatedBytes() - allocatedAtStart;
+    long allocated = totalAllocatedBytes() - allocatedAtStart;
     int peakThreads = threads.getPeakThreadCount();
     recorder.stopRecording(recording);
     Path file = Files.createTempFile("bench-gc", ".jfr");
@@ -122,6 +141,14 @@ final class JvmProbe implements AutoCloseable {
       vm.detach();
     } catch (IOException e) {
       // likewise
+    }
+  }
+
+  private static ObjectName threadingName() {
+    try {
+      return new ObjectName(ManagementFactory.THREAD_MXBEAN_NAME);
+    } catch (MalformedObjectNameException e) {
+      throw new IllegalStateException(e);
     }
   }
 }
