@@ -153,7 +153,7 @@ final class ConfigTable {
       "OTEL_INSTRUMENTATION_HTTP_KNOWN_METHODS", "POST",
       "OTEL_INSTRUMENTATION_HTTP_SERVER_EMIT_EXPERIMENTAL_TELEMETRY", "true"),
       run -> {
-        run.send("sampled", traceparent(SAMPLED, true));
+        run.sendWithBody("sampled", "hello", traceparent(SAMPLED, true));
         run.awaitSpans(1);
         run.stop();
       });
@@ -415,10 +415,10 @@ final class ConfigTable {
             + span.attribute("http.request.method") + ", _original = " + span.attribute("http.request.method_original"))
             .orElse("no span"),
         "HTTP /server_request; http.request.method = _OTHER, _original = GET"));
-    rows.add(new Row(HTTP, "`OTEL_INSTRUMENTATION_HTTP_SERVER_EMIT_EXPERIMENTAL_TELEMETRY=true`", "none", "a GET",
+    rows.add(new Row(HTTP, "`OTEL_INSTRUMENTATION_HTTP_SERVER_EMIT_EXPERIMENTAL_TELEMETRY=true`", "none", "a GET with a 5-byte body",
         run -> "http.request.body.size = " + Observe.attribute(run, SAMPLED, "http.request.body.size")
             + ", http.response.body.size = " + Observe.attribute(run, SAMPLED, "http.response.body.size"),
-        "http.request.body.size = 0, http.response.body.size = null",
+        "http.request.body.size = 5, http.response.body.size = null",
         Map.of(MANUAL, "http.request.body.size = null, http.response.body.size = null"),
         "the experimental attributes and metrics are one more thing the hand-written span would have to write"));
     return rows;

@@ -73,7 +73,20 @@ final class ModeRun implements AutoCloseable {
 
   /** Sends {@code GET /server_request?param=<probe>} with {@code headers} ("Name: value"); the answer's status is kept. */
   void send(String probe, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/server_request?param=" + probe)).timeout(WAIT);
+    send(probe, HttpRequest.BodyPublishers.noBody(), headers);
+  }
+
+  /**
+   * The same GET carrying {@code body}, so that it has a {@code Content-Length} whatever the JDK: a GET without a body has
+   * {@code Content-Length: 0} from JDK 17's HttpClient and none from later ones.
+   */
+  void sendWithBody(String probe, String body, String... headers) {
+    send(probe, HttpRequest.BodyPublishers.ofString(body), headers);
+  }
+
+  private void send(String probe, HttpRequest.BodyPublisher body, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/server_request?param=" + probe)).timeout(WAIT)
+        .method("GET", body);
     for (String header : headers) {
       int colon = header.indexOf(':');
       request.header(header.substring(0, colon), header.substring(colon + 1).trim());
