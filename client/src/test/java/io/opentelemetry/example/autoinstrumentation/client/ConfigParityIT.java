@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One configuration, every mode: each row of the settings × modes table shows the same effect in all three modes, or
- * the documented one-line refusal, and docs/configuration.md shows the table of this very run.
+ * in the modes it names the effect it documents (a one-line refusal, or a difference with its reason), and
+ * docs/configuration.md shows the table of this very run.
  */
 class ConfigParityIT {
 

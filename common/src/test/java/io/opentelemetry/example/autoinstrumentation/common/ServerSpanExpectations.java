@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +21,21 @@ public final class ServerSpanExpectations {
       "http.request.method", "url.scheme", "url.path", "url.query", "server.address", "server.port",
       "client.address", "network.peer.address", "network.peer.port", "network.protocol.version",
       "user_agent.original", "http.route", "http.response.status_code");
+
+  /** A request from behind a proxy: the headers the proxy added, and the client they name. */
+  public record BehindAProxy(Map<String, String> headers, String clientAddress) {}
+
+  /**
+   * The {@code client.address} that upstream's HTTP server extractor, which the agent and the library run, reads from
+   * proxy headers: {@code Forwarded}'s {@code for=} first, else the first entry of {@code X-Forwarded-For}; an address
+   * without its port, an IPv6 address without its brackets.
+   */
+  public static final List<BehindAProxy> BEHIND_A_PROXY = List.of(
+      new BehindAProxy(Map.of("X-Forwarded-For", "198.51.100.9:4711, 10.0.0.1"), "198.51.100.9"),
+      new BehindAProxy(Map.of("X-Forwarded-For", "2001:db8::1, 10.0.0.1"), "2001:db8::1"),
+      new BehindAProxy(Map.of("Forwarded", "for=\"[2001:db8::1]:4711\";proto=http"), "2001:db8::1"),
+      new BehindAProxy(Map.of("Forwarded", "for=203.0.113.7", "X-Forwarded-For", "198.51.100.9"), "203.0.113.7"),
+      new BehindAProxy(Map.of("Forwarded", "proto=https", "X-Forwarded-For", "198.51.100.9"), "198.51.100.9"));
 
   /** The span of {@code GET /server_request?<query>} sent from loopback to {@code port}. */
   public static void assertServerRequestSpan(

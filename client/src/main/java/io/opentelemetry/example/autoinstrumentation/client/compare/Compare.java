@@ -161,7 +161,7 @@ public final class Compare {
         runtime = MetricRows.runtime(run.metrics());
         logs = LogRows.fields(scenarios, run.output().stdout(), output);
       }
-      spans.putAll(serverSpans(output, scenarios, run::clientSpanId));
+      spans.putAll(serverSpans(output, scenarios, run::clientSpanId, run.port()));
       for (ExportedSpan span : output) {
         Scenario scenario = singleSpanScenario(span, scenarios);
         if (scenario != null) {
@@ -172,7 +172,7 @@ public final class Compare {
         }
       }
       for (Scenario tree : scenarios.stream().filter(Scenario::isTree).toList()) {
-        Normalizer.tree(output, tree.param(), run.clientSpanId(tree))
+        Normalizer.tree(output, tree.param(), run.clientSpanId(tree), run.port())
             .forEach((span, fields) -> spans.put(span.section(), fields));
         output.stream().filter(span -> TreeSpan.HANDLER.matches(span, tree.param())).findFirst().ifPresent(handler ->
             traces.put(tree, trace(handler.traceId(), output, run.clientSpans().getOrDefault(tree, List.of()))));
@@ -185,16 +185,16 @@ public final class Compare {
   /**
    * The fields of the SERVER span of each of {@code scenarios} that makes one span, by scenario name, with how many
    * SERVER spans its request got: a request answered under two (an agent on a server with its own SDK) must not compare
-   * as same.
+   * as same. {@code serverPort} is the port the program listened on.
    */
   static Map<String, Map<String, String>> serverSpans(
-      List<ExportedSpan> output, List<Scenario> scenarios, Function<Scenario, String> clientSpanId) {
+      List<ExportedSpan> output, List<Scenario> scenarios, Function<Scenario, String> clientSpanId, int serverPort) {
     Map<String, Map<String, String>> spans = new LinkedHashMap<>();
     Map<Scenario, Integer> counts = new EnumMap<>(Scenario.class);
     for (ExportedSpan span : output) {
       Scenario scenario = singleSpanScenario(span, scenarios);
       if (scenario != null) {
-        Map<String, String> fields = Normalizer.fields(span, clientSpanId.apply(scenario));
+        Map<String, String> fields = Normalizer.fields(span, clientSpanId.apply(scenario), serverPort);
         fields.put(Normalizer.SERVER_SPANS, String.valueOf(counts.merge(scenario, 1, Integer::sum)));
         spans.put(scenario.name(), fields);
       }
@@ -217,11 +217,11 @@ public final class Compare {
   }
 
   /**
-   * What one of a mode's programs printed for {@code scenarios}, the last export of each metric it exported, and the
-   * client's spans for each scenario it called.
+   * What one of a mode's programs printed for {@code scenarios}, the last export of each metric it exported, the
+   * client's spans for each scenario it called, and the port it listened on.
    */
   private record AppRun(ProcessOutput output, Map<String, ExportedMetric> metrics,
-      Map<Scenario, List<ExportedSpan>> clientSpans) {
+      Map<Scenario, List<ExportedSpan>> clientSpans, int port) {
 
     /** The client's CLIENT span id for {@code scenario}, the server span's expected parent, or null. */
     String clientSpanId(Scenario scenario) {
@@ -236,20 +236,19 @@ public final class Compare {
     List<String> command = app == Scenario.App.SERVER
         ? mode.command(root, JavaProcess.QUICK_START)
         : mode.failingRoutesCommand(root, JavaProcess.QUICK_START);
-    Map<Scenario, List<ExportedSpan>> clientSpans = new EnumMap<>(Scenario.class);
     Map<String, String> env = new HashMap<>(Scenario.SERVER_ENVIRONMENT);
     env.putAll(METRICS_ENVIRONMENT);
     env.putAll(environment);
     try (OtlpReceiver collector = OtlpReceiver.start()) {
       env.put("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", collector.endpoint() + OtlpReceiver.METRICS_PATH);
-      ProcessOutput output = run(mode, command, env, scenarios, clientSpans);
-      return new AppRun(output, MetricRows.lastExports(collector.metrics()), clientSpans);
+      return run(mode, command, env, scenarios, collector);
     }
   }
 
   /** Starts the program, sends it the scenarios' requests, waits for their spans and stops it. */
-  private static ProcessOutput run(Mode mode, List<String> command, Map<String, String> env, List<Scenario> scenarios,
-      Map<Scenario, List<ExportedSpan>> clientSpans) {
+  private static AppRun run(
+      Mode mode, List<String> command, Map<String, String> env, List<Scenario> scenarios, OtlpReceiver collector) {
+    Map<Scenario, List<ExportedSpan>> clientSpans = new EnumMap<>(Scenario.class);
     try (ServerProcess process = ServerProcess.start(mode, command, env, START_TIMEOUT)) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       int expected = 0;
@@ -262,7 +261,8 @@ public final class Compare {
         expected += scenario.isTree() ? TreeSpan.values().length : mode == Mode.MANUAL && scenario == Scenario.NOT_FOUND ? 0 : 1;
       }
       process.awaitSpans(expected, EXPORT_TIMEOUT);
-      return process.stop(); // its shutdown exports the metrics, before it exits
+      ProcessOutput output = process.stop(); // its shutdown exports the metrics, before it exits
+      return new AppRun(output, MetricRows.lastExports(collector.metrics()), clientSpans, process.port());
     }
   }
 

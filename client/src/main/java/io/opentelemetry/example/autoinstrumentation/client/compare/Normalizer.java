@@ -21,6 +21,8 @@ final class Normalizer {
   static final String OTHER_SPANS = "other spans in its trace";
   /** The field that counts the SERVER spans a mode made for a scenario's one request: 1 in every mode. */
   static final String SERVER_SPANS = "SERVER spans for the request";
+  /** The listening port, when the caller does not know it: every {@code server.port} then shows as the placeholder. */
+  static final int ANY_PORT = -1;
 
   /**
    * The fields of a span: name, kind, status, parent, trace state, events, instrumentation scope (name, version, schema
@@ -29,6 +31,11 @@ final class Normalizer {
    * @param links what to call the spans a parent id may point at, by span id
    */
   static Map<String, String> fields(ExportedSpan span, Map<String, String> links) {
+    return fields(span, links, ANY_PORT);
+  }
+
+  /** The fields of a span exported by a server listening on {@code serverPort} ({@link #value(String, Object, int)}). */
+  static Map<String, String> fields(ExportedSpan span, Map<String, String> links, int serverPort) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("name", span.name());
     fields.put("kind", span.kind());
@@ -41,13 +48,17 @@ final class Normalizer {
     fields.put("schema url", orNone(span.schemaUrl()));
     span.attributes().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
-        .forEach(entry -> fields.put(entry.getKey(), value(entry.getKey(), entry.getValue())));
+        .forEach(entry -> fields.put(entry.getKey(), value(entry.getKey(), entry.getValue(), serverPort)));
     return fields;
   }
 
   /** The fields of a server span whose parent may be the client's CLIENT span, {@code clientSpanId} (or null). */
   static Map<String, String> fields(ExportedSpan span, String clientSpanId) {
-    return fields(span, clientSpanId == null ? Map.of() : Map.of(clientSpanId, CLIENT_SPAN));
+    return fields(span, clientSpanId, ANY_PORT);
+  }
+
+  static Map<String, String> fields(ExportedSpan span, String clientSpanId, int serverPort) {
+    return fields(span, clientSpanId == null ? Map.of() : Map.of(clientSpanId, CLIENT_SPAN), serverPort);
   }
 
   /**
@@ -56,6 +67,12 @@ final class Normalizer {
    * {@link #OTHER_SPANS}: any span of its trace that plays none of the roles, which the agent's tree does not have.
    */
   static Map<TreeSpan, Map<String, String>> tree(List<ExportedSpan> spans, String param, String clientSpanId) {
+    return tree(spans, param, clientSpanId, ANY_PORT);
+  }
+
+  /** The same, for a server listening on {@code serverPort}: every span of the tree is a call to it. */
+  static Map<TreeSpan, Map<String, String>> tree(
+      List<ExportedSpan> spans, String param, String clientSpanId, int serverPort) {
     Map<TreeSpan, ExportedSpan> found = new EnumMap<>(TreeSpan.class);
     List<ExportedSpan> unassigned = new ArrayList<>(spans);
     for (TreeSpan role : TreeSpan.values()) {
@@ -70,7 +87,7 @@ final class Normalizer {
     }
     found.forEach((role, span) -> links.put(span.spanId(), role.description));
     Map<TreeSpan, Map<String, String>> tree = new EnumMap<>(TreeSpan.class);
-    found.forEach((role, span) -> tree.put(role, fields(span, links)));
+    found.forEach((role, span) -> tree.put(role, fields(span, links, serverPort)));
     ExportedSpan handler = found.get(TreeSpan.HANDLER);
     if (handler != null) {
       List<String> others = unassigned.stream().filter(span -> span.traceId().equals(handler.traceId()))
@@ -97,6 +114,18 @@ final class Normalizer {
 
   static String value(String key, Object value) {
     return String.valueOf(Placeholders.replace(key, value));
+  }
+
+  /**
+   * {@code value}, or its placeholder, as {@link #value(String, Object)}; but a {@code server.port} other than {@code
+   * serverPort}, the port of the server the comparison called, shows as it is: the placeholder stands for that port
+   * only, so a span that names another one does not pass for the same.
+   */
+  static String value(String key, Object value, int serverPort) {
+    if (key.equals("server.port") && serverPort != ANY_PORT && !String.valueOf(serverPort).equals(String.valueOf(value))) {
+      return String.valueOf(value);
+    }
+    return value(key, value);
   }
 
   private Normalizer() {}

@@ -15,7 +15,7 @@ class CompareTest {
   void eachRequestCountsItsServerSpans() {
     Map<String, Map<String, String>> spans = Compare.serverSpans(
         List.of(server("1111111111111111", "/server_request", "param=testing"), server("2222222222222222", "/no_such_route", null)),
-        SCENARIOS, scenario -> null);
+        SCENARIOS, scenario -> null, Normalizer.ANY_PORT);
 
     assertThat(spans).containsOnlyKeys(Scenario.PYTHON_EXAMPLE.name(), Scenario.NOT_FOUND.name());
     assertThat(spans.get(Scenario.PYTHON_EXAMPLE.name())).containsEntry(Normalizer.SERVER_SPANS, "1");
@@ -25,10 +25,10 @@ class CompareTest {
   @Test
   void aRequestUnderTwoServerSpansShowsBoth() {
     Map<String, Map<String, String>> once = Compare.serverSpans(
-        List.of(server("1111111111111111", "/server_request", "param=testing")), SCENARIOS, scenario -> null);
+        List.of(server("1111111111111111", "/server_request", "param=testing")), SCENARIOS, scenario -> null, Normalizer.ANY_PORT);
     Map<String, Map<String, String>> twice = Compare.serverSpans(
         List.of(server("1111111111111111", "/server_request", "param=testing"),
-            server("2222222222222222", "/server_request", "param=testing")), SCENARIOS, scenario -> null);
+            server("2222222222222222", "/server_request", "param=testing")), SCENARIOS, scenario -> null, Normalizer.ANY_PORT);
 
     assertThat(twice.get(Scenario.PYTHON_EXAMPLE.name())).containsEntry(Normalizer.SERVER_SPANS, "2");
     assertThat(twice.get(Scenario.PYTHON_EXAMPLE.name())).isNotEqualTo(once.get(Scenario.PYTHON_EXAMPLE.name()));

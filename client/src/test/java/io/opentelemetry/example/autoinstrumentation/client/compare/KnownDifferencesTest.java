@@ -30,6 +30,15 @@ class KnownDifferencesTest {
         .isEqualTo(Verdict.DIFFERENT);
   }
 
+  /** The reason names a leak: an agent that captured no credential at all is another difference, not this one. */
+  @Test
+  void theLeakIsExpectedOnlyWhereTheAgentShowsTheCredential() {
+    assertThat(verdict(Scenario.HEADERS, AUTHORIZATION, "[REDACTED]", "(absent)", "[REDACTED]"))
+        .isEqualTo(Verdict.DIFFERENT);
+    assertThat(verdict(Scenario.HEADERS, AUTHORIZATION, "[REDACTED]", "[]", "[REDACTED]"))
+        .isEqualTo(Verdict.DIFFERENT);
+  }
+
   @Test
   void scopesAreExpectedOnlyWithTheirOwnNames() {
     String manual = "io.opentelemetry.example.server-manual";

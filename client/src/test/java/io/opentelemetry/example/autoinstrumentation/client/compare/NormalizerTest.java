@@ -20,6 +20,15 @@ class NormalizerTest {
     assertThat(Normalizer.value("http.response.status_code", 200L)).isEqualTo("200");
   }
 
+  /** The placeholder stands for the port of the server that was called: a span that names another port shows it. */
+  @Test
+  void aServerPortOtherThanTheServersShowsAsItIs() {
+    assertThat(Normalizer.value("server.port", 8082L, 8082)).isEqualTo("<port>");
+    assertThat(Normalizer.value("server.port", 50211L, 8082)).isEqualTo("50211");
+    assertThat(Normalizer.value("network.peer.port", 50211L, 8082)).isEqualTo("<port>"); // the caller's, any
+    assertThat(Normalizer.value("server.port", 50211L, Normalizer.ANY_PORT)).isEqualTo("<port>");
+  }
+
   @Test
   void idsBecomeLinks() {
     Map<String, String> client = Map.of("aaaaaaaaaaaaaaaa", Normalizer.CLIENT_SPAN);

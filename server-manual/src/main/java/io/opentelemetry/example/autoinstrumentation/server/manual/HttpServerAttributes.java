@@ -162,10 +162,36 @@ final class HttpServerAttributes {
     return names.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
   }
 
-  /** The first address of X-Forwarded-For when a proxy sent one, else the peer's. */
+  /**
+   * The client a proxy names, read as upstream's extractor reads it: {@code Forwarded}'s {@code for=} first, else the
+   * first entry of {@code X-Forwarded-For}; with neither, the peer.
+   */
   private static String clientAddress(Request request) {
+    String forwarded = request.headers("Forwarded");
+    int forIndex = forwarded == null ? -1 : forwarded.toLowerCase(Locale.ROOT).indexOf("for=");
+    String address = forIndex < 0 ? null : leadingAddress(forwarded.substring(forIndex + "for=".length()));
     String forwardedFor = request.headers("X-Forwarded-For");
-    return forwardedFor == null ? request.ip() : forwardedFor.split(",", 2)[0].trim();
+    if (address == null && forwardedFor != null) {
+      address = leadingAddress(forwardedFor);
+    }
+    return address != null ? address : request.ip();
+  }
+
+  /** The address {@code value} starts with, without port, quotes or brackets: {@code "[::1]:80";…} is ::1; or null. */
+  static String leadingAddress(String value) {
+    String first = value.split("[,;]", 2)[0].trim();
+    if (first.startsWith("\"")) {
+      int quote = first.indexOf('"', 1);
+      first = quote < 0 ? "" : first.substring(1, quote);
+    }
+    if (first.startsWith("[")) {
+      int bracket = first.indexOf(']');
+      return bracket > 1 ? first.substring(1, bracket) : null;
+    }
+    int dot = first.indexOf('.');
+    int port = dot < 0 ? -1 : first.indexOf(':', dot); // a colon after a dot ends an IPv4 address; IPv6 has no dot first
+    String address = port < 0 ? first : first.substring(0, port);
+    return address.isEmpty() ? null : address;
   }
 
   /** {@code param=x&sig=secret} becomes {@code param=x&sig=REDACTED}. */

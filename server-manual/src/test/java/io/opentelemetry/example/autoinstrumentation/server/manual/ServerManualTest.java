@@ -98,6 +98,19 @@ class ServerManualTest {
         .containsEntry("http.response.header.content-type", List.of("text/html;charset=utf-8"));
   }
 
+  /** The client a proxy names, as the agent reads it (SparkTelemetryTest checks the same list against upstream's code). */
+  @Test
+  void clientAddressBehindAProxy() throws Exception {
+    start(Map.of());
+    List<ServerSpanExpectations.BehindAProxy> requests = ServerSpanExpectations.BEHIND_A_PROXY;
+    for (int i = 0; i < requests.size(); i++) {
+      get("/server_request?param=testing", requests.get(i).headers());
+
+      assertThat(ServerSpanExpectations.attributes(testing.getSpans().get(i)))
+          .as("%s", requests.get(i).headers()).containsEntry("client.address", requests.get(i).clientAddress());
+    }
+  }
+
   @Test
   void scopeHasTheSchemaUrlOfItsConventions() throws Exception {
     start(Map.of());

@@ -283,6 +283,18 @@ class SparkTelemetryTest {
   }
 
   @Test
+  void clientAddressBehindAProxy() throws Exception {
+    serve(builder -> {});
+    List<ServerSpanExpectations.BehindAProxy> requests = ServerSpanExpectations.BEHIND_A_PROXY;
+    for (int i = 0; i < requests.size(); i++) {
+      get("/server_request", requests.get(i).headers());
+
+      assertThat(ServerSpanExpectations.attributes(spans(i + 1).get(i)))
+          .as("%s", requests.get(i).headers()).containsEntry("client.address", requests.get(i).clientAddress());
+    }
+  }
+
+  @Test
   void unknownMethodIsOther() throws Exception {
     serve(builder -> {});
     try (Socket socket = new Socket("127.0.0.1", app.port())) {
