@@ -11,6 +11,8 @@ MVNW  := ./mvnw -q -B
 # The JDK that ./mvnw builds with: JAVA_HOME's when set, as Maven does, else the java on PATH.
 JAVA  ?= $(if $(JAVA_HOME),$(JAVA_HOME)/bin/java,java)
 PARAM ?= testing
+# One shell word, whatever it holds: quotes, spaces, backquotes (make client PARAM='say "hi"').
+shell-quote = '$(subst ','\'',$(1))'
 
 # make hands variables from the environment and from its command line to every command it runs.
 
@@ -62,7 +64,7 @@ run-programmatic: warn-agent server-programmatic/target/server-programmatic.jar 
 	$(JAVA) -jar server-programmatic/target/server-programmatic.jar $(PRETTY_OUTPUT) $(STOPPED_IS_DONE)
 
 client: client/target/client.jar ## Call the server once: make client PARAM=hello
-	$(JAVA) -jar $< "$(PARAM)"
+	$(JAVA) -jar $< $(call shell-quote,$(PARAM))
 
 compare: build ## Run the three modes through the same requests and compare their spans, row by row; writes target/compare/compare.html
 	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.compare.Compare

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opentelemetry.example.autoinstrumentation.client.harness.JavaProcess;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProcessOutput;
 import io.opentelemetry.example.autoinstrumentation.client.harness.ProjectLayout;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +54,24 @@ class MakefileIT {
         .endsWith("MODE must be one of: manual programmatic automatic automatic-lean baseline; got 'turbo'.  Stop.");
     assertThat(dryRun("profile", "MODE=programmatic")).last().asString()
         .contains("bench.Profiler --mode programmatic");
+  }
+
+  /** PARAM reaches the client as one argument, whatever quotes, backquotes or spaces it holds. */
+  @Test
+  void clientTakesAnyParamAsOneArgument() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      closedPort = socket.getLocalPort();
+    }
+    String param = "say \"hi\" to `echo` it's";
+    String url = "http://127.0.0.1:" + closedPort + "/server_request";
+    ProcessOutput make = JavaProcess.start(List.of("make", "--no-print-directory", "-s", "client", "PARAM=" + param),
+        ProjectLayout.root(), Map.of("SERVER_URL", url)).await(Duration.ofSeconds(60));
+
+    // the client's own one-line error, with the parameter as sent, not the shell's
+    assertThat(make.stderr()).first().asString()
+        .isEqualTo("error: cannot reach " + url + "?param=" + URLEncoder.encode(param, StandardCharsets.UTF_8)
+            + ": connection refused");
   }
 
   private static List<String> dryRun(String... arguments) {

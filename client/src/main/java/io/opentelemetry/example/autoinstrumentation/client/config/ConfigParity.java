@@ -39,6 +39,15 @@ public final class ConfigParity {
       return row.expected(mode);
     }
 
+    /** The first mode that acted otherwise, what it showed and what the row expects of it; null when none did. */
+    public String firstDifference() {
+      return observed.entrySet().stream()
+          .filter(entry -> !entry.getValue().equals(row.expected(entry.getKey())))
+          .map(entry -> row.setting() + " in " + entry.getKey().label() + ": it showed \"" + entry.getValue()
+              + "\", the table expects \"" + row.expected(entry.getKey()) + "\"")
+          .findFirst().orElse(null);
+    }
+
     /** Whether the row expects every mode to act the same, rather than a documented refusal. */
     public boolean sameInEveryMode() {
       return row.differs().isEmpty();

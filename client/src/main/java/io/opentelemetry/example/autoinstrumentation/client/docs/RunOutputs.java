@@ -101,8 +101,9 @@ final class RunOutputs {
     if (names.contains("config-table")) {
       ConfigParity.Result table = ConfigParity.run();
       if (!table.unexpected().isEmpty()) {
-        throw new IllegalStateException("the configuration table has rows that act other than expected, first "
-            + table.unexpected().get(0).setting() + "; fix them before generating the docs");
+        throw new IllegalStateException("the configuration table has " + table.unexpected().size()
+            + " row(s) that act other than expected, first " + table.unexpected().get(0).firstDifference()
+            + "; fix them before generating the docs");
       }
       run.outputs.put("config-table", table.markdown());
     }
