@@ -37,6 +37,17 @@ public final class ServerSpanExpectations {
       new BehindAProxy(Map.of("Forwarded", "for=203.0.113.7", "X-Forwarded-For", "198.51.100.9"), "203.0.113.7"),
       new BehindAProxy(Map.of("Forwarded", "proto=https", "X-Forwarded-For", "198.51.100.9"), "198.51.100.9"));
 
+  /** The agent's setting that replaces the list of query parameters whose values a span redacts. */
+  public static final String SENSITIVE_QUERY_PARAMETERS_KEY =
+      "otel.instrumentation.sanitization.url.experimental.sensitive-query-parameters";
+
+  /**
+   * With {@link #SENSITIVE_QUERY_PARAMETERS_KEY} set to {@code token}, the {@code url.query} agent 2.33.1 exports for
+   * this query: the named parameter redacted, the default list ({@code sig}, ...) replaced, not extended.
+   */
+  public static final Map<String, String> QUERY_WITH_TOKEN_PARAMETER_REDACTED =
+      Map.of("param=x&token=abc&sig=s", "param=x&token=REDACTED&sig=s");
+
   /** The span of {@code GET /server_request?<query>} sent from loopback to {@code port}. */
   public static void assertServerRequestSpan(
       String name, String kind, String status, Map<String, Object> attributes, int port, String query) {

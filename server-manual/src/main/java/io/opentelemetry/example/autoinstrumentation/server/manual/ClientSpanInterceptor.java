@@ -17,6 +17,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.semconv.SchemaUrls;
 import java.io.IOException;
 import java.net.Socket;
@@ -38,10 +39,12 @@ final class ClientSpanInterceptor implements Interceptor {
 
   private final Tracer tracer;
   private final TextMapPropagator propagator;
+  private final SensitiveQueryParameters sensitiveQueryParameters;
 
-  ClientSpanInterceptor(OpenTelemetry openTelemetry) {
+  ClientSpanInterceptor(OpenTelemetry openTelemetry, ConfigProperties config) {
     this.tracer = ServerManual.tracer(openTelemetry, SchemaUrls.V1_41_0);
     this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+    this.sensitiveQueryParameters = SensitiveQueryParameters.configure(config);
   }
 
   // tag::intercept[]
@@ -81,13 +84,13 @@ final class ClientSpanInterceptor implements Interceptor {
   // end::intercept[]
 
   /** The URL as a span may show it: credentials and signatures redacted, as the agent does. */
-  static String urlFull(HttpUrl url) {
+  String urlFull(HttpUrl url) {
     HttpUrl.Builder redacted = url.newBuilder();
     if (!url.username().isEmpty() || !url.password().isEmpty()) {
       redacted.username("REDACTED").password("REDACTED");
     }
     if (url.encodedQuery() != null) {
-      redacted.encodedQuery(HttpServerAttributes.redactQuery(url.encodedQuery()));
+      redacted.encodedQuery(sensitiveQueryParameters.redact(url.encodedQuery()));
     }
     return redacted.build().toString();
   }

@@ -44,8 +44,6 @@ final class HttpServerAttributes {
   /** Headers whose captured values are credentials; {@code otel.instrumentation.spark.sensitive-headers} adds more. */
   static final Set<String> DEFAULT_SENSITIVE_HEADERS = Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
   static final String SPARK_DEFAULT_CONTENT_TYPE = "text/html; charset=utf-8";
-  /** Query parameters whose values the agent replaces with {@code REDACTED}: they carry signatures and keys. */
-  static final Set<String> SENSITIVE_QUERY_PARAMETERS = Set.of("AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature");
 
   /** The methods of RFC 9110 and PATCH: any other is reported as {@code _OTHER}, unless configured otherwise. */
   static final List<String> DEFAULT_KNOWN_METHODS =
@@ -55,16 +53,21 @@ final class HttpServerAttributes {
   private final List<String> capturedResponseHeaders;
   private final Set<String> sensitiveHeaders;
   private final Set<String> knownMethods;
+  private final SensitiveQueryParameters sensitiveQueryParameters;
 
   HttpServerAttributes(List<String> capturedRequestHeaders, List<String> capturedResponseHeaders,
-      Set<String> sensitiveHeaders, Collection<String> knownMethods) {
+      Set<String> sensitiveHeaders, Collection<String> knownMethods, SensitiveQueryParameters sensitiveQueryParameters) {
     this.capturedRequestHeaders = lowerCase(capturedRequestHeaders);
     this.capturedResponseHeaders = lowerCase(capturedResponseHeaders);
     this.sensitiveHeaders = Set.copyOf(lowerCase(sensitiveHeaders));
     this.knownMethods = Set.copyOf(knownMethods);
+    this.sensitiveQueryParameters = sensitiveQueryParameters;
   }
 
-  /** Reads the header capture and known-methods settings from the agent's own keys: one setting, every mode. */
+  /**
+   * Reads the header-capture, known-methods and sensitive-query-parameters settings from the agent's own keys: one
+   * setting, every mode.
+   */
   static HttpServerAttributes configure(ConfigProperties config) {
     Set<String> sensitive = new HashSet<>(DEFAULT_SENSITIVE_HEADERS);
     sensitive.addAll(config.getList("otel.instrumentation.spark.sensitive-headers"));
@@ -72,7 +75,8 @@ final class HttpServerAttributes {
         config.getList("otel.instrumentation.http.server.capture-request-headers"),
         config.getList("otel.instrumentation.http.server.capture-response-headers"),
         sensitive,
-        config.getList("otel.instrumentation.http.known-methods", DEFAULT_KNOWN_METHODS));
+        config.getList("otel.instrumentation.http.known-methods", DEFAULT_KNOWN_METHODS),
+        SensitiveQueryParameters.configure(config));
   }
 
   /** {@code GET /server_request}; {@code HTTP /server_request} for a method this server does not know. */
@@ -95,7 +99,7 @@ final class HttpServerAttributes {
       attributes.put(HTTP_REQUEST_METHOD, "_OTHER").put(HTTP_REQUEST_METHOD_ORIGINAL, request.requestMethod());
     }
     if (request.queryString() != null) {
-      attributes.put(URL_QUERY, redactQuery(request.queryString()));
+      attributes.put(URL_QUERY, sensitiveQueryParameters.redact(request.queryString()));
     }
     if (request.userAgent() != null) {
       attributes.put(USER_AGENT_ORIGINAL, request.userAgent());
@@ -192,19 +196,5 @@ final class HttpServerAttributes {
     int port = dot < 0 ? -1 : first.indexOf(':', dot); // a colon after a dot ends an IPv4 address; IPv6 has no dot first
     String address = port < 0 ? first : first.substring(0, port);
     return address.isEmpty() ? null : address;
-  }
-
-  /** {@code param=x&sig=secret} becomes {@code param=x&sig=REDACTED}. */
-  static String redactQuery(String query) {
-    StringBuilder redacted = new StringBuilder(query.length());
-    for (String pair : query.split("&", -1)) {
-      int equals = pair.indexOf('=');
-      String name = equals < 0 ? pair : pair.substring(0, equals);
-      if (redacted.length() > 0) {
-        redacted.append('&');
-      }
-      redacted.append(equals >= 0 && SENSITIVE_QUERY_PARAMETERS.contains(name) ? name + "=REDACTED" : pair);
-    }
-    return redacted.toString();
   }
 }

@@ -43,7 +43,7 @@ public final class ServerManual {
     // tag::real-handler[]
     ExecutorService executor = RealHandler.executor();
     http.get(RealHandler.PATH, traced(openTelemetry, config, RealHandler.PATH, new RealHandler(
-        new OkHttpClient.Builder().addNetworkInterceptor(new ClientSpanInterceptor(openTelemetry)).build(),
+        new OkHttpClient.Builder().addNetworkInterceptor(new ClientSpanInterceptor(openTelemetry, config)).build(),
         DatabaseSpans.wrap(openTelemetry, RealHandler.database(), RealHandler.DATABASE_URL),
         task -> executor.execute(Context.current().wrap(task))))); // the caller's span goes with the task
     // end::real-handler[]

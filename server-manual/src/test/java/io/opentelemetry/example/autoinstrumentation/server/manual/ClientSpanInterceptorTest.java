@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.example.autoinstrumentation.common.ServerSpanExpectations;
+import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.StatusData;
+import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -22,8 +24,9 @@ class ClientSpanInterceptorTest {
 
   @RegisterExtension static final OpenTelemetryExtension testing = OpenTelemetryExtension.create();
 
-  private final OkHttpClient http = new OkHttpClient.Builder()
-      .addNetworkInterceptor(new ClientSpanInterceptor(testing.getOpenTelemetry())).build();
+  private final ClientSpanInterceptor interceptor =
+      new ClientSpanInterceptor(testing.getOpenTelemetry(), DefaultConfigProperties.createFromMap(Map.of()));
+  private final OkHttpClient http = new OkHttpClient.Builder().addNetworkInterceptor(interceptor).build();
   private Service server;
 
   @BeforeEach
@@ -68,10 +71,19 @@ class ClientSpanInterceptorTest {
 
   @Test
   void urlFullHasCredentialsAndSignaturesRedacted() {
-    assertThat(ClientSpanInterceptor.urlFull(HttpUrl.get("http://user:secret@127.0.0.1:8082/x?param=a&sig=b")))
+    assertThat(interceptor.urlFull(HttpUrl.get("http://user:secret@127.0.0.1:8082/x?param=a&sig=b")))
         .isEqualTo("http://REDACTED:REDACTED@127.0.0.1:8082/x?param=a&sig=REDACTED");
-    assertThat(ClientSpanInterceptor.urlFull(HttpUrl.get("http://127.0.0.1:8082/server_request?param=a")))
+    assertThat(interceptor.urlFull(HttpUrl.get("http://127.0.0.1:8082/server_request?param=a")))
         .isEqualTo("http://127.0.0.1:8082/server_request?param=a");
+  }
+
+  @Test
+  void urlFullFollowsTheAgentsSensitiveQueryParameters() {
+    ClientSpanInterceptor configured = new ClientSpanInterceptor(testing.getOpenTelemetry(),
+        DefaultConfigProperties.createFromMap(Map.of(ServerSpanExpectations.SENSITIVE_QUERY_PARAMETERS_KEY, "token")));
+    ServerSpanExpectations.QUERY_WITH_TOKEN_PARAMETER_REDACTED.forEach((query, redacted) ->
+        assertThat(configured.urlFull(HttpUrl.get("http://127.0.0.1:8082/x?" + query)))
+            .isEqualTo("http://127.0.0.1:8082/x?" + redacted));
   }
 
   private String url(String path) {

@@ -112,6 +112,17 @@ class ServerManualTest {
   }
 
   @Test
+  void sensitiveQueryParametersAreTheAgentsSetting() throws Exception {
+    start(Map.of(ServerSpanExpectations.SENSITIVE_QUERY_PARAMETERS_KEY, "token"));
+    for (Map.Entry<String, String> query : ServerSpanExpectations.QUERY_WITH_TOKEN_PARAMETER_REDACTED.entrySet()) {
+      testing.clearSpans();
+      get("/server_request?" + query.getKey(), Map.of());
+
+      assertThat(ServerSpanExpectations.attributes(onlySpan())).containsEntry("url.query", query.getValue());
+    }
+  }
+
+  @Test
   void scopeHasTheSchemaUrlOfItsConventions() throws Exception {
     start(Map.of());
     get("/server_request?param=testing", Map.of());
@@ -209,10 +220,11 @@ class ServerManualTest {
 
   @Test
   void redactQueryKeepsAllButSensitiveValues() {
-    assertThat(HttpServerAttributes.redactQuery("param=x&sig=secret")).isEqualTo("param=x&sig=REDACTED");
-    assertThat(HttpServerAttributes.redactQuery("sig=a&sig=b&AWSAccessKeyId=k")).isEqualTo("sig=REDACTED&sig=REDACTED&AWSAccessKeyId=REDACTED");
-    assertThat(HttpServerAttributes.redactQuery("sig&signature=x&param=")).isEqualTo("sig&signature=x&param=");
-    assertThat(HttpServerAttributes.redactQuery("Signature=")).isEqualTo("Signature=REDACTED");
+    SensitiveQueryParameters sensitive = SensitiveQueryParameters.configure(DefaultConfigProperties.createFromMap(Map.of()));
+    assertThat(sensitive.redact("param=x&sig=secret")).isEqualTo("param=x&sig=REDACTED");
+    assertThat(sensitive.redact("sig=a&sig=b&AWSAccessKeyId=k")).isEqualTo("sig=REDACTED&sig=REDACTED&AWSAccessKeyId=REDACTED");
+    assertThat(sensitive.redact("sig&signature=x&param=")).isEqualTo("sig&signature=x&param=");
+    assertThat(sensitive.redact("Signature=")).isEqualTo("Signature=REDACTED");
   }
 
   private HttpResponse<String> get(String pathAndQuery, Map<String, String> headers) throws Exception {

@@ -8,6 +8,7 @@ import io.opentelemetry.instrumentation.api.incubator.semconv.http.HttpServerExp
 import io.opentelemetry.instrumentation.api.instrumenter.AttributesExtractor;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import io.opentelemetry.instrumentation.api.instrumenter.InstrumenterBuilder;
+import io.opentelemetry.instrumentation.api.internal.Experimental;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpServerAttributesExtractor;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpServerMetrics;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpServerRoute;
@@ -39,6 +40,8 @@ public final class SparkTelemetryBuilder {
   static final String CAPTURE_RESPONSE_HEADERS = "otel.instrumentation.http.server.capture-response-headers";
   static final String KNOWN_METHODS = "otel.instrumentation.http.known-methods";
   static final String EMIT_EXPERIMENTAL_TELEMETRY = "otel.instrumentation.http.server.emit-experimental-telemetry";
+  static final String SENSITIVE_QUERY_PARAMETERS =
+      "otel.instrumentation.sanitization.url.experimental.sensitive-query-parameters";
   /** This library's keys: the agent has neither setting. */
   static final String EXCLUDED_URLS = "otel.instrumentation.spark.excluded-urls";
   static final String SENSITIVE_HEADERS = "otel.instrumentation.spark.sensitive-headers";
@@ -53,6 +56,7 @@ public final class SparkTelemetryBuilder {
   private List<String> capturedResponseHeaders = List.of();
   private Set<String> knownMethods;
   private boolean emitExperimentalTelemetry;
+  private Set<String> sensitiveQueryParameters; // null: upstream's list (AWSAccessKeyId, Signature, sig, X-Goog-Signature)
   private final Set<String> sensitiveHeaders = new HashSet<>(); // lower case
   private final List<Pattern> excludedUrls = new ArrayList<>();
 
@@ -96,6 +100,15 @@ public final class SparkTelemetryBuilder {
   }
 
   /**
+   * Names the query parameters whose values {@code url.query} shows as {@code REDACTED}, instead of upstream's list
+   * (AWSAccessKeyId, Signature, sig, X-Goog-Signature), as the agent's setting of the same name does.
+   */
+  public SparkTelemetryBuilder setSensitiveQueryParameters(Collection<String> sensitiveQueryParameters) {
+    this.sensitiveQueryParameters = Set.copyOf(sensitiveQueryParameters);
+    return this;
+  }
+
+  /**
    * Adds headers whose values a captured-header attribute shows as {@code REDACTED}, besides Authorization,
    * Proxy-Authorization, Cookie and Set-Cookie.
    */
@@ -116,7 +129,7 @@ public final class SparkTelemetryBuilder {
 
   /**
    * Applies the settings that {@code OTEL_*} variables and {@code otel.*} properties give: the agent's header-capture,
-   * known-methods and experimental-telemetry keys, and this library's {@code otel.instrumentation.spark.excluded-urls} and {@code
+   * known-methods, experimental-telemetry and sensitive-query-parameters keys, and this library's {@code otel.instrumentation.spark.excluded-urls} and {@code
    * otel.instrumentation.spark.sensitive-headers} (comma-separated).
    */
   public SparkTelemetryBuilder configure(ConfigProperties config) {
@@ -127,6 +140,10 @@ public final class SparkTelemetryBuilder {
       setKnownMethods(methods);
     }
     setEmitExperimentalHttpServerTelemetry(config.getBoolean(EMIT_EXPERIMENTAL_TELEMETRY, emitExperimentalTelemetry));
+    List<String> sensitiveQuery = config.getList(SENSITIVE_QUERY_PARAMETERS);
+    if (!sensitiveQuery.isEmpty()) {
+      setSensitiveQueryParameters(sensitiveQuery);
+    }
     addSensitiveHeaders(config.getList(SENSITIVE_HEADERS));
     List<String> excluded = config.getList(EXCLUDED_URLS);
     if (!excluded.isEmpty()) {
@@ -147,6 +164,10 @@ public final class SparkTelemetryBuilder {
       httpAttributes.setKnownMethods(knownMethods);
       spanName.setKnownMethods(knownMethods);
       route.setKnownMethods(knownMethods);
+    }
+    if (sensitiveQueryParameters != null) {
+      // The extractor's public builder has no setter at 2.29; upstream's own library builders call this same hook.
+      Experimental.setSensitiveQueryParameters(httpAttributes, sensitiveQueryParameters);
     }
     InstrumenterBuilder<HttpServletRequest, HttpServletResponse> instrumenter =
         Instrumenter.<HttpServletRequest, HttpServletResponse>builder(

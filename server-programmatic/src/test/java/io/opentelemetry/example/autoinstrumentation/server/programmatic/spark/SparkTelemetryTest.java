@@ -268,6 +268,17 @@ class SparkTelemetryTest {
   }
 
   @Test
+  void sensitiveQueryParametersAreTheAgentsSetting() throws Exception {
+    serve(builder -> builder.configure(DefaultConfigProperties.createFromMap(
+        Map.of(ServerSpanExpectations.SENSITIVE_QUERY_PARAMETERS_KEY, "token"))));
+    for (Map.Entry<String, String> query : ServerSpanExpectations.QUERY_WITH_TOKEN_PARAMETER_REDACTED.entrySet()) {
+      get("/server_request?" + query.getKey(), Map.of());
+
+      assertThat(ServerSpanExpectations.attributes(onlySpan())).containsEntry("url.query", query.getValue());
+    }
+  }
+
+  @Test
   void captureHttpHeaders() throws Exception {
     serve(builder -> builder
         .setCapturedRequestHeaders(List.of("X-Custom", "User-Agent", "Cookie"))
