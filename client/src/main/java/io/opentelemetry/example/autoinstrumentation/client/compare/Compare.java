@@ -184,8 +184,9 @@ public final class Compare {
 
   /**
    * The fields of the SERVER span of each of {@code scenarios} that makes one span, by scenario name, with how many
-   * SERVER spans its request got: a request answered under two (an agent on a server with its own SDK) must not compare
-   * as same. {@code serverPort} is the port the program listened on.
+   * SERVER spans its request got, and which other spans the server made in its trace: a request answered under two
+   * SERVER spans (an agent on a server with its own SDK), or with a span the agent does not make, must not compare as
+   * same. {@code serverPort} is the port the program listened on.
    */
   static Map<String, Map<String, String>> serverSpans(
       List<ExportedSpan> output, List<Scenario> scenarios, Function<Scenario, String> clientSpanId, int serverPort) {
@@ -196,6 +197,7 @@ public final class Compare {
       if (scenario != null) {
         Map<String, String> fields = Normalizer.fields(span, clientSpanId.apply(scenario), serverPort);
         fields.put(Normalizer.SERVER_SPANS, String.valueOf(counts.merge(scenario, 1, Integer::sum)));
+        fields.put(Normalizer.OTHER_SPANS, Normalizer.otherSpans(output, span));
         spans.put(scenario.name(), fields);
       }
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Turns a span into the fields the comparison shows, with what varies from run to run replaced: ids become links
@@ -17,7 +18,7 @@ final class Normalizer {
 
   static final String ABSENT = "(no span)";
   static final String CLIENT_SPAN = "the client's CLIENT span";
-  /** The field of the tree's first section that lists the spans of its trace that have no section of their own. */
+  /** The field that lists the spans of a request's trace, besides those compared in sections of their own. */
   static final String OTHER_SPANS = "other spans in its trace";
   /** The field that counts the SERVER spans a mode made for a scenario's one request: 1 in every mode. */
   static final String SERVER_SPANS = "SERVER spans for the request";
@@ -90,11 +91,21 @@ final class Normalizer {
     found.forEach((role, span) -> tree.put(role, fields(span, links, serverPort)));
     ExportedSpan handler = found.get(TreeSpan.HANDLER);
     if (handler != null) {
-      List<String> others = unassigned.stream().filter(span -> span.traceId().equals(handler.traceId()))
-          .map(span -> span.name() + " (" + span.kind() + ")").toList();
-      tree.get(TreeSpan.HANDLER).put(OTHER_SPANS, others.isEmpty() ? "(none)" : String.join(", ", others));
+      tree.get(TreeSpan.HANDLER).put(OTHER_SPANS, describe(unassigned.stream()
+          .filter(span -> span.traceId().equals(handler.traceId())).toList()));
     }
     return tree;
+  }
+
+  /** The spans of {@code span}'s trace among {@code spans}, {@code span} itself left out, as {@link #OTHER_SPANS}. */
+  static String otherSpans(List<ExportedSpan> spans, ExportedSpan span) {
+    return describe(spans.stream()
+        .filter(other -> other.traceId().equals(span.traceId()) && !other.spanId().equals(span.spanId())).toList());
+  }
+
+  private static String describe(List<ExportedSpan> others) {
+    return others.isEmpty() ? "(none)"
+        : others.stream().map(span -> span.name() + " (" + span.kind() + ")").collect(Collectors.joining(", "));
   }
 
   private static String orNone(String value) {

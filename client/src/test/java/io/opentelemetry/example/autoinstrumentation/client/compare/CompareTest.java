@@ -34,9 +34,28 @@ class CompareTest {
     assertThat(twice.get(Scenario.PYTHON_EXAMPLE.name())).isNotEqualTo(once.get(Scenario.PYTHON_EXAMPLE.name()));
   }
 
+  /** A span the agent does not make for the request, an INTERNAL one in its trace, must not compare as same either. */
+  @Test
+  void aSpanBesideTheServerSpanShows() {
+    ExportedSpan serverSpan = server("1111111111111111", "/server_request", "param=testing");
+    Map<String, Map<String, String>> alone = Compare.serverSpans(
+        List.of(serverSpan, span("another trace", "3333333333333333", "INTERNAL")), SCENARIOS, scenario -> null,
+        Normalizer.ANY_PORT);
+    Map<String, Map<String, String>> withAnother = Compare.serverSpans(
+        List.of(serverSpan, span("1111111111111111", "3333333333333333", "INTERNAL")), SCENARIOS, scenario -> null,
+        Normalizer.ANY_PORT);
+
+    assertThat(alone.get(Scenario.PYTHON_EXAMPLE.name())).containsEntry(Normalizer.OTHER_SPANS, "(none)");
+    assertThat(withAnother.get(Scenario.PYTHON_EXAMPLE.name())).containsEntry(Normalizer.OTHER_SPANS, "work (INTERNAL)");
+  }
+
   private static ExportedSpan server(String spanId, String path, String query) {
     Map<String, Object> attributes = query == null ? Map.of("url.path", path) : Map.of("url.path", path, "url.query", query);
     return new ExportedSpan(Map.of(), "scope", "", "", "1111111111111111", spanId, "", "GET " + path, "SERVER", "UNSET",
         attributes, List.of(), "");
+  }
+
+  private static ExportedSpan span(String traceId, String spanId, String kind) {
+    return new ExportedSpan(Map.of(), "scope", "", "", traceId, spanId, "", "work", kind, "UNSET", Map.of(), List.of(), "");
   }
 }
