@@ -42,7 +42,7 @@ PRETTY_OUTPUT = $(if $(PRETTY),2>&1 | (trap '' INT TERM; exec $(JAVA) -XX:Tiered
 SOURCES = pom.xml common/pom.xml $(shell find common/src/main -type f) $(1)/pom.xml $(shell find $(1)/src/main -type f)
 
 .DEFAULT_GOAL := help
-.PHONY: help build run-manual run-automatic run-automatic-api run-programmatic client compare bench profile docs test clean check-exporters refuse-agent warn-agent require-mode
+.PHONY: help build run-manual run-automatic run-automatic-api run-programmatic client compare bench profile docs test clean check-agent-settings refuse-agent warn-agent require-mode
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -53,11 +53,11 @@ build: ## Build every module, tests skipped
 run-manual: refuse-agent server-manual/target/server-manual.jar $(PRETTY_JAR) ## Serve on :8082 with the span written by hand
 	$(JAVA) -jar server-manual/target/server-manual.jar $(PRETTY_OUTPUT) $(STOPPED_IS_DONE)
 
-run-automatic: check-exporters server-automatic/target/server-automatic.jar $(EXTENSION_IF_NAMED) $(PRETTY_JAR) ## Serve on :8082 under the OpenTelemetry javaagent; OTEL_JAVAAGENT_EXTENSIONS=agent-extension/target/agent-extension.jar redacts credentials
+run-automatic: check-agent-settings server-automatic/target/server-automatic.jar $(EXTENSION_IF_NAMED) $(PRETTY_JAR) ## Serve on :8082 under the OpenTelemetry javaagent; OTEL_JAVAAGENT_EXTENSIONS=agent-extension/target/agent-extension.jar redacts credentials
 	$(JAVA) $(AGENT_FLAGS) -jar server-automatic/target/server-automatic.jar $(PRETTY_OUTPUT) $(STOPPED_IS_DONE)
 
 # server-automatic's build is what copies the agent.
-run-automatic-api: check-exporters server-automatic/target/server-automatic.jar server-automatic-api/target/server-automatic-api.jar $(EXTENSION_IF_NAMED) $(PRETTY_JAR) ## Serve on :8082 under the agent, plus @WithSpan and Span.current() in the code
+run-automatic-api: check-agent-settings server-automatic/target/server-automatic.jar server-automatic-api/target/server-automatic-api.jar $(EXTENSION_IF_NAMED) $(PRETTY_JAR) ## Serve on :8082 under the agent, plus @WithSpan and Span.current() in the code
 	$(JAVA) $(AGENT_FLAGS) -jar server-automatic-api/target/server-automatic-api.jar $(PRETTY_OUTPUT) $(STOPPED_IS_DONE)
 
 run-programmatic: warn-agent server-programmatic/target/server-programmatic.jar $(PRETTY_JAR) ## Serve on :8082 with the one-line SparkTelemetry library instrumentation
@@ -87,17 +87,28 @@ test: ## Run every test (unit, in-process and process-level)
 clean: ## Remove build output
 	$(MVNW) clean
 
-# The agent reports an unknown exporter name with a stack trace and then serves untraced; say it in one line instead.
-# The names agent 2.33.1 accepts, signal by signal; ConfigParityIT checks the traces list against the agent itself.
+# The agent reports an unknown exporter, propagator or sampler name with a stack trace and then serves untraced; say it
+# in one line instead. The names agent 2.33.1 accepts: ConfigParityIT checks the traces exporters against the agent
+# itself, MakefileIT the propagators and samplers.
 KNOWN_TRACES_EXPORTERS  := otlp console logging logging-otlp experimental-otlp/stdout zipkin none
 KNOWN_METRICS_EXPORTERS := otlp console logging logging-otlp experimental-otlp/stdout prometheus none
 KNOWN_LOGS_EXPORTERS    := otlp console logging logging-otlp experimental-otlp/stdout none
+KNOWN_PROPAGATORS       := tracecontext baggage b3 b3multi jaeger ottrace xray xray-lambda none
+KNOWN_SAMPLERS          := always_on always_off traceidratio parentbased_always_on parentbased_always_off \
+  parentbased_traceidratio jaeger_remote parentbased_jaeger_remote linksbased_parentbased_always_on
 comma := ,
 unknown-exporters = $(filter-out $(KNOWN_$(1)_EXPORTERS),$(subst $(comma), ,$(OTEL_$(1)_EXPORTER)))
+unknown-propagators = $(filter-out $(KNOWN_PROPAGATORS),$(subst $(comma), ,$(OTEL_PROPAGATORS)))
+unknown-sampler = $(filter-out $(KNOWN_SAMPLERS),$(OTEL_TRACES_SAMPLER))
 
-check-exporters:
+check-agent-settings:
 	$(foreach signal,TRACES METRICS LOGS,$(if $(call unknown-exporters,$(signal)),$(error unknown exporter \
 	  '$(firstword $(call unknown-exporters,$(signal)))' in OTEL_$(signal)_EXPORTER; known: $(KNOWN_$(signal)_EXPORTERS))))
+	$(if $(unknown-propagators),$(error unknown propagator '$(firstword $(unknown-propagators))' in OTEL_PROPAGATORS; \
+	  known: $(KNOWN_PROPAGATORS)))
+	$(if $(and $(filter none,$(subst $(comma), ,$(OTEL_PROPAGATORS))),$(word 2,$(subst $(comma), ,$(OTEL_PROPAGATORS)))),$(error \
+	  OTEL_PROPAGATORS='$(OTEL_PROPAGATORS)': none turns propagation off and cannot be combined with other propagators))
+	$(if $(unknown-sampler),$(error unknown sampler '$(unknown-sampler)' in OTEL_TRACES_SAMPLER; known: $(KNOWN_SAMPLERS)))
 
 require-mode:
 	$(if $(filter $(PROFILED),$(MODE)),,$(error MODE must be one of: $(PROFILED); got '$(MODE)'))

@@ -10,10 +10,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,6 +77,75 @@ class MakefileIT {
     assertThat(make.stderr()).first().asString()
         .isEqualTo("error: cannot reach " + url + "?param=" + URLEncoder.encode(param, StandardCharsets.UTF_8)
             + ": connection refused");
+  }
+
+  /**
+   * Every propagator and sampler name the Makefile lets through to the agent, the agent accepts: a name it did not would
+   * get past the one-line check and end in the agent's stack trace. A name the agent refuses shows that the probe can
+   * tell.
+   */
+  @Test
+  void theAgentAcceptsEveryPropagatorAndSamplerTheMakefileKnows() throws IOException {
+    String makefile = Files.readString(ProjectLayout.root().resolve("Makefile")).replace("\\\n", " ");
+    List<String> propagators = makeList(makefile, "KNOWN_PROPAGATORS");
+    List<String> samplers = makeList(makefile, "KNOWN_SAMPLERS");
+    assertThat(propagators).contains("tracecontext", "b3multi");
+    assertThat(samplers).contains("parentbased_always_on", "parentbased_jaeger_remote");
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      closedPort = socket.getLocalPort();
+    }
+    String jaegerEndpoint = "-Dotel.traces.sampler.arg=endpoint=http://127.0.0.1:" + closedPort;
+
+    Map<String, JavaProcess> agents = new LinkedHashMap<>(); // a bounded few, side by side
+    List<String> together = propagators.stream().filter(name -> !name.equals("none")).toList(); // none stands alone
+    agents.put("propagators " + together, agent("-Dotel.propagators=" + String.join(",", together)));
+    agents.put("propagators none", agent("-Dotel.propagators=none"));
+    for (String sampler : samplers) {
+      agents.put("sampler " + sampler, sampler.contains("jaeger")
+          ? agent("-Dotel.traces.sampler=" + sampler, jaegerEndpoint) // its strategies from nowhere: it keeps its rate
+          : agent("-Dotel.traces.sampler=" + sampler));
+    }
+    JavaProcess refused = agent("-Dotel.traces.sampler=sometimes");
+
+    agents.forEach((setting, agent) -> assertThat(agent.await(Duration.ofSeconds(60)).stderr())
+        .as("the agent with %s", setting).doesNotContain("OpenTelemetry Javaagent failed to start"));
+    assertThat(refused.await(Duration.ofSeconds(60)).stderr()).contains("OpenTelemetry Javaagent failed to start");
+  }
+
+  @Test
+  void aPropagatorOrSamplerTheAgentRefusesIsOneLineBeforeItStarts() {
+    ProcessOutput propagator = JavaProcess.start(List.of("make", "-n", "-s", "run-automatic"), ProjectLayout.root(),
+        Map.of("OTEL_PROPAGATORS", "tracecontext,foo")).await(Duration.ofSeconds(30));
+    ProcessOutput none = JavaProcess.start(List.of("make", "-n", "-s", "run-automatic"), ProjectLayout.root(),
+        Map.of("OTEL_PROPAGATORS", "none,tracecontext")).await(Duration.ofSeconds(30));
+    ProcessOutput sampler = JavaProcess.start(List.of("make", "-n", "-s", "run-automatic-api"), ProjectLayout.root(),
+        Map.of("OTEL_TRACES_SAMPLER", "sometimes")).await(Duration.ofSeconds(30));
+
+    assertThat(propagator.exitCode()).isEqualTo(2);
+    assertThat(propagator.stderr()).singleElement().asString().contains("unknown propagator 'foo' in OTEL_PROPAGATORS");
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.stderr()).singleElement().asString().contains("none turns propagation off and cannot be combined");
+    assertThat(sampler.exitCode()).isEqualTo(2);
+    assertThat(sampler.stderr()).singleElement().asString().contains("unknown sampler 'sometimes' in OTEL_TRACES_SAMPLER");
+  }
+
+  /** The agent on its own jar, which prints its version and exits: start-up and its configuration, nothing else. */
+  private static JavaProcess agent(String... properties) {
+    Path agent = ProjectLayout.requireJar(ProjectLayout.root().resolve("server-automatic/target/opentelemetry-javaagent.jar"));
+    List<String> command = new ArrayList<>(List.of(JavaProcess.javaExecutable()));
+    command.addAll(JavaProcess.QUICK_START);
+    command.addAll(List.of("-javaagent:" + agent, "-Dotel.traces.exporter=none", "-Dotel.metrics.exporter=none",
+        "-Dotel.logs.exporter=none"));
+    command.addAll(List.of(properties));
+    command.addAll(List.of("-jar", agent.toString()));
+    return JavaProcess.start(command, ProjectLayout.root(), Map.of());
+  }
+
+  private static List<String> makeList(String makefile, String name) {
+    Matcher list = Pattern.compile("(?m)^" + name + "\\s*:=\\s*(.+)$").matcher(makefile);
+    assertThat(list.find()).as("%s in the Makefile", name).isTrue();
+    return List.of(list.group(1).trim().split("\\s+"));
   }
 
   private static List<String> dryRun(String... arguments) {
