@@ -66,20 +66,25 @@ run-programmatic: warn-agent server-programmatic/target/server-programmatic.jar 
 client: client/target/client.jar ## Call the server once: make client PARAM=hello
 	$(JAVA) -jar $< $(call shell-quote,$(PARAM))
 
+# The tools below decode OTLP with protobuf-java, which calls sun.misc.Unsafe: JDK 24 and later warn about that on every
+# run unless it is allowed. JDK 17 knows no such option, hence the ignore.
+TOOL = $(JAVA) -XX:+IgnoreUnrecognizedVMOptions --sun-misc-unsafe-memory-access=allow -cp client/target/client.jar \
+  io.opentelemetry.example.autoinstrumentation.client.$(1)
+
 compare: build ## Run the three modes through the same requests and compare their spans, row by row; writes target/compare/compare.html
-	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.compare.Compare
+	$(call TOOL,compare.Compare)
 
 bench: build ## Measure each mode's cost against the uninstrumented server, layer by layer, with flame graphs (about 45 min); writes docs/performance.md
-	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.bench.Bench --docs $(BENCH_ARGS)
+	$(call TOOL,bench.Bench) --docs $(BENCH_ARGS)
 
 # What make profile can profile: the three modes, and the two variants the bench compares them with.
 PROFILED := manual programmatic automatic automatic-lean baseline
 
 profile: require-mode build ## Profile one mode under the bench's load with async-profiler: make profile MODE=manual (programmatic, automatic; automatic-lean and baseline, the bench's comparisons)
-	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.bench.Profiler --mode $(MODE) $(PROFILE_ARGS)
+	$(call TOOL,bench.Profiler) --mode $(MODE) $(PROFILE_ARGS)
 
 docs: build ## Regenerate the code excerpts, run outputs and trace pictures in README.md and docs/
-	$(JAVA) -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.docs.Docs
+	$(call TOOL,docs.Docs)
 
 test: ## Run every test (unit, in-process and process-level)
 	./mvnw -B -ntp verify
