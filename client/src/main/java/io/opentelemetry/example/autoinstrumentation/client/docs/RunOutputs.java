@@ -151,10 +151,12 @@ final class RunOutputs {
     ProcessOutput client;
     ProcessOutput treeClient = null;
     try (ServerProcess process = start.get()) {
-      client = ClientProcess.run(Map.of("SERVER_URL", process.uri("/server_request").toString()), "testing");
+      // as a reader runs it: make client PORT=…, and make client SERVER_URL=http://localhost:…/real_handler
+      client = ClientProcess.run(Map.of("PORT", String.valueOf(process.port())), "testing");
       process.awaitSpans(expectedSpans, Duration.ofSeconds(15));
       if (tree) {
-        treeClient = ClientProcess.run(Map.of("SERVER_URL", process.uri("/real_handler").toString()), "testing");
+        treeClient = ClientProcess.run(
+            Map.of("SERVER_URL", "http://localhost:" + process.port() + "/real_handler"), "testing");
         process.awaitSpans(expectedSpans + 4, Duration.ofSeconds(15));
       }
       server = process.stop();
