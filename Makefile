@@ -122,7 +122,7 @@ refuse-agent:
 	$(if $(AGENT_IN_JVM_OPTIONS),$(error JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS load a javaagent; under it the manual server makes two nested SERVER spans per request: unset them, or use make run-automatic))
 
 warn-agent:
-	$(if $(AGENT_IN_JVM_OPTIONS),$(warning JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS load a javaagent; its SERVER span replaces SparkTelemetry's, which stands aside when a SERVER span is already current))
+	$(if $(AGENT_IN_JVM_OPTIONS),$(warning JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS load a javaagent; its SERVER span replaces SparkTelemetry's, which stands aside when a SERVER span is already current, and it exports with its own defaults, not this project's: OTLP to localhost:4318 unless OTEL_TRACES_EXPORTER says otherwise))
 
 # Each jar is rebuilt only when its module, common or the root POM changed.
 server-manual/target/server-manual.jar: $(call SOURCES,server-manual)
