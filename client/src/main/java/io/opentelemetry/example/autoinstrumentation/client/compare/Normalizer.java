@@ -30,12 +30,8 @@ final class Normalizer {
    * URL), then one per attribute.
    *
    * @param links what to call the spans a parent id may point at, by span id
+   * @param serverPort the port of the server that exported it, or {@link #ANY_PORT}
    */
-  static Map<String, String> fields(ExportedSpan span, Map<String, String> links) {
-    return fields(span, links, ANY_PORT);
-  }
-
-  /** The fields of a span exported by a server listening on {@code serverPort} ({@link #value(String, Object, int)}). */
   static Map<String, String> fields(ExportedSpan span, Map<String, String> links, int serverPort) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("name", span.name());
@@ -66,12 +62,8 @@ final class Normalizer {
    * The spans a server made for {@code GET /real_handler?param=<param>}, each with its fields, parents named by the
    * role of the span they point at. A span the mode did not make is missing from the map. The handler's fields end with
    * {@link #OTHER_SPANS}: any span of its trace that plays none of the roles, which the agent's tree does not have.
+   * {@code serverPort} is the port of the server that exported them, or {@link #ANY_PORT}.
    */
-  static Map<TreeSpan, Map<String, String>> tree(List<ExportedSpan> spans, String param, String clientSpanId) {
-    return tree(spans, param, clientSpanId, ANY_PORT);
-  }
-
-  /** The same, for a server listening on {@code serverPort}: every span of the tree is a call to it. */
   static Map<TreeSpan, Map<String, String>> tree(
       List<ExportedSpan> spans, String param, String clientSpanId, int serverPort) {
     Map<TreeSpan, ExportedSpan> found = new EnumMap<>(TreeSpan.class);
