@@ -37,6 +37,22 @@ public final class ServerSpanExpectations {
       new BehindAProxy(Map.of("Forwarded", "for=203.0.113.7", "X-Forwarded-For", "198.51.100.9"), "203.0.113.7"),
       new BehindAProxy(Map.of("Forwarded", "proto=https", "X-Forwarded-For", "198.51.100.9"), "198.51.100.9"));
 
+  /** A request through a proxy that names the host the client asked for: the headers, and the server they name. */
+  public record ProxiedHost(Map<String, String> headers, String serverAddress, Long serverPort) {}
+
+  /**
+   * The {@code server.address} and {@code server.port} that upstream's HTTP server extractor reads: {@code Forwarded}'s
+   * {@code host=} first, else {@code X-Forwarded-Host}, else {@code Host}; a port only where the value has one.
+   */
+  public static final List<ProxiedHost> PROXIED_HOSTS = List.of(
+      new ProxiedHost(Map.of("X-Forwarded-Host", "shop.example.com:8443"), "shop.example.com", 8443L),
+      new ProxiedHost(Map.of("X-Forwarded-Host", "shop.example.com"), "shop.example.com", null),
+      new ProxiedHost(Map.of("Forwarded", "host=shop.example.com:8443;proto=https", "X-Forwarded-Host", "other.example.com"),
+          "shop.example.com", 8443L),
+      new ProxiedHost(Map.of("Forwarded", "host=\"shop.example.com:8443\""), "shop.example.com", 8443L),
+      new ProxiedHost(Map.of("Forwarded", "for=203.0.113.7", "X-Forwarded-Host", "shop.example.com"), "shop.example.com",
+          null));
+
   /** The agent's setting that replaces the list of query parameters whose values a span redacts. */
   public static final String SENSITIVE_QUERY_PARAMETERS_KEY =
       "otel.instrumentation.sanitization.url.experimental.sensitive-query-parameters";

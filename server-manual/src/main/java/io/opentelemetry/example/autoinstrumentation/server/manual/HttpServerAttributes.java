@@ -104,6 +104,8 @@ final class HttpServerAttributes {
     if (request.userAgent() != null) {
       attributes.put(USER_AGENT_ORIGINAL, request.userAgent());
     }
+    // Spark's Jetty trusts a proxy's Forwarded host= and X-Forwarded-Host and rewrites Host from them, so Host names
+    // the server as upstream's extractor reads it (ServerSpanExpectations.PROXIED_HOSTS)
     String host = request.headers("Host");
     if (host != null) {
       int colon = host.lastIndexOf(':');

@@ -122,6 +122,24 @@ class ServerManualTest {
     }
   }
 
+  /**
+   * The host a proxy names, as the agent reads it (SparkTelemetryTest checks the same list against upstream's code):
+   * Spark's Jetty applies the proxy's headers to {@code Host}, which the hand-written span reads.
+   */
+  @Test
+  void hostBehindAProxy() throws Exception {
+    start(Map.of());
+    List<ServerSpanExpectations.ProxiedHost> requests = ServerSpanExpectations.PROXIED_HOSTS;
+    for (int i = 0; i < requests.size(); i++) {
+      get("/server_request?param=testing", requests.get(i).headers());
+
+      Map<String, Object> attributes = ServerSpanExpectations.attributes(testing.getSpans().get(i));
+      assertThat(attributes).as("%s", requests.get(i).headers())
+          .containsEntry("server.address", requests.get(i).serverAddress());
+      assertThat(attributes.get("server.port")).as("%s", requests.get(i).headers()).isEqualTo(requests.get(i).serverPort());
+    }
+  }
+
   @Test
   void scopeHasTheSchemaUrlOfItsConventions() throws Exception {
     start(Map.of());

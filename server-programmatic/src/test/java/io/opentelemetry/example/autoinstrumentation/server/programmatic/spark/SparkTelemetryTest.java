@@ -306,6 +306,20 @@ class SparkTelemetryTest {
   }
 
   @Test
+  void hostBehindAProxy() throws Exception {
+    serve(builder -> {});
+    List<ServerSpanExpectations.ProxiedHost> requests = ServerSpanExpectations.PROXIED_HOSTS;
+    for (int i = 0; i < requests.size(); i++) {
+      get("/server_request", requests.get(i).headers());
+
+      Map<String, Object> attributes = ServerSpanExpectations.attributes(spans(i + 1).get(i));
+      assertThat(attributes).as("%s", requests.get(i).headers())
+          .containsEntry("server.address", requests.get(i).serverAddress());
+      assertThat(attributes.get("server.port")).as("%s", requests.get(i).headers()).isEqualTo(requests.get(i).serverPort());
+    }
+  }
+
+  @Test
   void unknownMethodIsOther() throws Exception {
     serve(builder -> {});
     try (Socket socket = new Socket("127.0.0.1", app.port())) {
