@@ -85,12 +85,16 @@ final class MetricRows {
     return matcher.matches() && matcher.group(1).equals(matcher.group(2));
   }
 
-  /** A data point's name in the rows: its method, route and status, the attributes that tell requests apart. */
+  /**
+   * A data point's name in the rows: its method, route, status and scheme, the attributes that tell requests apart (a
+   * proxy's {@code X-Forwarded-Proto: https} makes a point of its own).
+   */
   static String key(ExportedMetric.Point point) {
     Map<String, Object> attributes = point.attributes();
     return attributes.getOrDefault("http.request.method", "(no method)") + " "
         + attributes.getOrDefault("http.route", "(no route)") + " "
-        + attributes.getOrDefault("http.response.status_code", "(no status)");
+        + attributes.getOrDefault("http.response.status_code", "(no status)") + " "
+        + attributes.getOrDefault("url.scheme", "(no scheme)");
   }
 
   private static String boundaries(List<Double> boundaries) {

@@ -22,12 +22,26 @@ class MetricRowsTest {
         .containsEntry("type", "histogram, cumulative")
         .containsEntry("bucket boundaries", "[0.005, 0.01, 2.5, 10]")
         .containsEntry(MetricRows.RECORDINGS, "8 for 8 requests")
-        .containsEntry("GET /server_request 200 · count", "6")
-        .containsEntry("GET /server_request 200 · http.route", "/server_request")
-        .containsEntry("GET (no route) 404 · count", "1")
-        .containsEntry("GET /fail/halt 401 · http.response.status_code", "401");
+        .containsEntry("GET /server_request 200 http · count", "6")
+        .containsEntry("GET /server_request 200 http · http.route", "/server_request")
+        .containsEntry("GET (no route) 404 http · count", "1")
+        .containsEntry("GET /fail/halt 401 http · http.response.status_code", "401");
     assertThat(MetricRows.recordedOncePerRequest(fields.get(MetricRows.RECORDINGS))).isTrue();
     assertThat(MetricRows.recordedOncePerRequest("7 for 8 requests")).isFalse();
+  }
+
+  /** A request a proxy says came over https is a point of its own, compared in rows of its own. */
+  @Test
+  void pointsThatDifferInSchemeAreRowsOfTheirOwn() {
+    ExportedMetric.Point proxied = point("GET", "/server_request", 200, 1);
+    proxied.attributes().put("url.scheme", "https");
+    Map<String, String> fields = MetricRows.requestDuration(List.of(
+        program(point("GET", "/server_request", 200, 6), proxied)), 7);
+
+    assertThat(fields)
+        .containsEntry("GET /server_request 200 http · count", "6")
+        .containsEntry("GET /server_request 200 https · count", "1")
+        .containsEntry("GET /server_request 200 https · url.scheme", "https");
   }
 
   @Test
