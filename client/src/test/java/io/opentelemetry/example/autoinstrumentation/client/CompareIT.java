@@ -54,15 +54,15 @@ class CompareIT {
 
     assertThat(rows).filteredOn(row -> row.get("section").asText().equals("http.server.request.duration")
         && row.get("field").asText().equals("recordings")).singleElement().satisfies(row -> {
-          assertThat(row.get("values").get("automatic").asText()).isEqualTo("13 for 13 requests");
-          assertThat(row.get("values").get("programmatic").asText()).isEqualTo("13 for 13 requests");
+          assertThat(row.get("values").get("automatic").asText()).isEqualTo("14 for 14 requests");
+          assertThat(row.get("values").get("programmatic").asText()).isEqualTo("14 for 14 requests");
           assertThat(row.get("values").get("manual").asText()).isEqualTo("(no metric)");
           assertThat(row.get("reason").asText()).contains("manual writes only its span");
         });
     assertThat(rows).filteredOn(row -> row.get("section").asText().equals("jvm")).isNotEmpty()
         .allSatisfy(row -> assertThat(row.get("values").get("automatic").asText()).isNotEqualTo("(absent)"));
-    // five requests to /server_request, and the real handler's call to it: each logged with its SERVER span's ids
-    assertThat(rows).filteredOn(row -> row.get("section").asText().equals("logs")).hasSize(6).allSatisfy(row -> {
+    // six requests to /server_request, and the real handler's call to it: each logged with its SERVER span's ids
+    assertThat(rows).filteredOn(row -> row.get("section").asText().equals("logs")).hasSize(7).allSatisfy(row -> {
       assertThat(row.get("verdict").asText()).isEqualTo("same");
       assertThat(row.get("values").get("automatic").asText()).startsWith("its SERVER span's trace and span ids");
     });
