@@ -105,6 +105,8 @@ comma := ,
 unknown-exporters = $(filter-out $(KNOWN_$(1)_EXPORTERS),$(subst $(comma), ,$(OTEL_$(1)_EXPORTER)))
 unknown-propagators = $(filter-out $(KNOWN_PROPAGATORS),$(subst $(comma), ,$(OTEL_PROPAGATORS)))
 unknown-sampler = $(filter-out $(KNOWN_SAMPLERS),$(OTEL_TRACES_SAMPLER))
+# A sampler that is set names exactly one: the agent takes the value whole, so an empty one or two names stop it too.
+sampler-count = $(if $(filter undefined,$(origin OTEL_TRACES_SAMPLER)),1,$(words $(OTEL_TRACES_SAMPLER)))
 
 check-agent-settings:
 	$(foreach signal,TRACES METRICS LOGS,$(if $(call unknown-exporters,$(signal)),$(error unknown exporter \
@@ -113,6 +115,8 @@ check-agent-settings:
 	  known: $(KNOWN_PROPAGATORS)))
 	$(if $(and $(filter none,$(subst $(comma), ,$(OTEL_PROPAGATORS))),$(word 2,$(subst $(comma), ,$(OTEL_PROPAGATORS)))),$(error \
 	  OTEL_PROPAGATORS='$(OTEL_PROPAGATORS)': none turns propagation off and cannot be combined with other propagators))
+	$(if $(filter-out 1,$(sampler-count)),$(error OTEL_TRACES_SAMPLER='$(OTEL_TRACES_SAMPLER)' must name one sampler \
+	  (left unset, the agent uses parentbased_always_on); known: $(KNOWN_SAMPLERS)))
 	$(if $(unknown-sampler),$(error unknown sampler '$(unknown-sampler)' in OTEL_TRACES_SAMPLER; known: $(KNOWN_SAMPLERS)))
 
 require-mode:
