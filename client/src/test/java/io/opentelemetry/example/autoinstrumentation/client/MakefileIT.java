@@ -121,7 +121,9 @@ class MakefileIT {
       "run-automatic     | OTEL_PROPAGATORS    | none,tracecontext    | none turns propagation off and cannot be combined",
       "run-automatic-api | OTEL_TRACES_SAMPLER | sometimes            | unknown sampler 'sometimes' in OTEL_TRACES_SAMPLER",
       "run-automatic     | OTEL_TRACES_SAMPLER | ''                   | OTEL_TRACES_SAMPLER='' must name one sampler",
-      "run-automatic     | OTEL_TRACES_SAMPLER | always_on always_off | OTEL_TRACES_SAMPLER='always_on always_off' must name one sampler"})
+      "run-automatic     | OTEL_TRACES_SAMPLER | always_on always_off | OTEL_TRACES_SAMPLER='always_on always_off' must name one sampler",
+      "run-automatic     | OTEL_TRACES_EXPORTER  | none,console       | none turns the signal off and cannot be combined",
+      "run-automatic     | OTEL_METRICS_EXPORTER | otlp,otlp          | OTEL_METRICS_EXPORTER='otlp,otlp' names an exporter twice"})
   void aSettingTheAgentRefusesIsOneLineBeforeItStarts(String target, String variable, String value, String error) {
     ProcessOutput make = JavaProcess.start(List.of("make", "-n", "-s", target), ProjectLayout.root(),
         Map.of(variable, value)).await(Duration.ofSeconds(30));
