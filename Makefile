@@ -102,17 +102,29 @@ KNOWN_PROPAGATORS       := tracecontext baggage b3 b3multi jaeger ottrace xray x
 KNOWN_SAMPLERS          := always_on always_off traceidratio parentbased_always_on parentbased_always_off \
   parentbased_traceidratio jaeger_remote parentbased_jaeger_remote linksbased_parentbased_always_on
 comma := ,
-unknown-exporters = $(filter-out $(KNOWN_$(1)_EXPORTERS),$(subst $(comma), ,$(OTEL_$(1)_EXPORTER)))
+exporters = $(subst $(comma), ,$(OTEL_$(1)_EXPORTER))
+unknown-exporters = $(filter-out $(KNOWN_$(1)_EXPORTERS),$(call exporters,$(1)))
+# The agent reads a signal's exporters as a set: none beside another name, or one name twice, stops it too.
+none-among-exporters = $(and $(filter none,$(call exporters,$(1))),$(word 2,$(call exporters,$(1))))
+repeated-exporter = $(filter-out $(words $(sort $(call exporters,$(1)))),$(words $(call exporters,$(1))))
 unknown-propagators = $(filter-out $(KNOWN_PROPAGATORS),$(subst $(comma), ,$(OTEL_PROPAGATORS)))
 unknown-sampler = $(filter-out $(KNOWN_SAMPLERS),$(OTEL_TRACES_SAMPLER))
+# A sampler that is set names exactly one: the agent takes the value whole, so an empty one or two names stop it too.
+sampler-count = $(if $(filter undefined,$(origin OTEL_TRACES_SAMPLER)),1,$(words $(OTEL_TRACES_SAMPLER)))
 
 check-agent-settings:
 	$(foreach signal,TRACES METRICS LOGS,$(if $(call unknown-exporters,$(signal)),$(error unknown exporter \
 	  '$(firstword $(call unknown-exporters,$(signal)))' in OTEL_$(signal)_EXPORTER; known: $(KNOWN_$(signal)_EXPORTERS))))
+	$(foreach signal,TRACES METRICS LOGS,$(if $(call none-among-exporters,$(signal)),$(error \
+	  OTEL_$(signal)_EXPORTER='$(OTEL_$(signal)_EXPORTER)': none turns the signal off and cannot be combined with other exporters)))
+	$(foreach signal,TRACES METRICS LOGS,$(if $(call repeated-exporter,$(signal)),$(error \
+	  OTEL_$(signal)_EXPORTER='$(OTEL_$(signal)_EXPORTER)' names an exporter twice)))
 	$(if $(unknown-propagators),$(error unknown propagator '$(firstword $(unknown-propagators))' in OTEL_PROPAGATORS; \
 	  known: $(KNOWN_PROPAGATORS)))
 	$(if $(and $(filter none,$(subst $(comma), ,$(OTEL_PROPAGATORS))),$(word 2,$(subst $(comma), ,$(OTEL_PROPAGATORS)))),$(error \
 	  OTEL_PROPAGATORS='$(OTEL_PROPAGATORS)': none turns propagation off and cannot be combined with other propagators))
+	$(if $(filter-out 1,$(sampler-count)),$(error OTEL_TRACES_SAMPLER='$(OTEL_TRACES_SAMPLER)' must name one sampler \
+	  (left unset, the agent uses parentbased_always_on); known: $(KNOWN_SAMPLERS)))
 	$(if $(unknown-sampler),$(error unknown sampler '$(unknown-sampler)' in OTEL_TRACES_SAMPLER; known: $(KNOWN_SAMPLERS)))
 
 require-mode:

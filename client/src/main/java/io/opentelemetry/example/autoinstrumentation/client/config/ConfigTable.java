@@ -55,7 +55,7 @@ final class ConfigTable {
       "OTEL_INSTRUMENTATION_SANITIZATION_URL_EXPERIMENTAL_SENSITIVE_QUERY_PARAMETERS", "token",
       "OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "1"),
       run -> {
-        run.send("sampled&token=abc", traceparent(SAMPLED, true), "X-Request-Id: r-42");
+        run.send("sampled&token=abc&sig=s", traceparent(SAMPLED, true), "X-Request-Id: r-42");
         run.send("unsampled", traceparent(UNSAMPLED, false));
         run.send("root");
         run.awaitSpans(2);
@@ -412,8 +412,8 @@ final class ConfigTable {
 
     // URL sanitization
     rows.add(new Row(OTLP, "`OTEL_INSTRUMENTATION_SANITIZATION_URL_EXPERIMENTAL_SENSITIVE_QUERY_PARAMETERS=token`", "none",
-        "`?param=sampled&token=abc`", run -> "url.query = " + Observe.attribute(run, SAMPLED, "url.query"),
-        "url.query = param=sampled&token=REDACTED"));
+        "`?param=sampled&token=abc&sig=s`", run -> "url.query = " + Observe.attribute(run, SAMPLED, "url.query"),
+        "url.query = param=sampled&token=REDACTED&sig=s")); // sig, on the default list, is shown: the list is replaced
 
     // HTTP instrumentation settings
     rows.add(new Row(HTTP, "`OTEL_INSTRUMENTATION_HTTP_KNOWN_METHODS=POST`", "`OTEL_INSTRUMENTATION_HTTP_KNOWN_METHODS`", "a GET",
