@@ -27,6 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** On a fresh clone, where no jar exists yet, every run target knows how to build what it runs. */
 class MakefileIT {
 
+  /** How many agent JVMs the name check runs at once, on a machine of two cores. */
+  private static final int SIDE_BY_SIDE = 3;
+
   @ParameterizedTest
   @ValueSource(strings = {"run-manual", "run-automatic", "run-automatic-api", "run-programmatic", "client"})
   void runTargetsBuildTheirJarFirst(String target) {
@@ -98,19 +101,25 @@ class MakefileIT {
     }
     String jaegerEndpoint = "-Dotel.traces.sampler.arg=endpoint=http://127.0.0.1:" + closedPort;
 
-    Map<String, JavaProcess> agents = new LinkedHashMap<>(); // a bounded few, side by side
+    Map<String, List<String>> settings = new LinkedHashMap<>();
     List<String> together = propagators.stream().filter(name -> !name.equals("none")).toList(); // none stands alone
-    agents.put("propagators " + together, agent("-Dotel.propagators=" + String.join(",", together)));
-    agents.put("propagators none", agent("-Dotel.propagators=none"));
+    settings.put("propagators " + together, List.of("-Dotel.propagators=" + String.join(",", together)));
+    settings.put("propagators none", List.of("-Dotel.propagators=none"));
     for (String sampler : samplers) {
-      agents.put("sampler " + sampler, sampler.contains("jaeger")
-          ? agent("-Dotel.traces.sampler=" + sampler, jaegerEndpoint) // its strategies from nowhere: it keeps its rate
-          : agent("-Dotel.traces.sampler=" + sampler));
+      settings.put("sampler " + sampler, sampler.contains("jaeger")
+          ? List.of("-Dotel.traces.sampler=" + sampler, jaegerEndpoint) // its strategies from nowhere: it keeps its rate
+          : List.of("-Dotel.traces.sampler=" + sampler));
     }
-    JavaProcess refused = agent("-Dotel.traces.sampler=sometimes");
 
-    agents.forEach((setting, agent) -> assertThat(agent.await(Duration.ofSeconds(60)).stderr())
-        .as("the agent with %s", setting).doesNotContain("OpenTelemetry Javaagent failed to start"));
+    List<String> labels = List.copyOf(settings.keySet());
+    for (int first = 0; first < labels.size(); first += SIDE_BY_SIDE) {
+      Map<String, JavaProcess> agents = new LinkedHashMap<>();
+      labels.subList(first, Math.min(first + SIDE_BY_SIDE, labels.size()))
+          .forEach(label -> agents.put(label, agent(settings.get(label))));
+      agents.forEach((setting, agent) -> assertThat(agent.await(Duration.ofSeconds(60)).stderr())
+          .as("the agent with %s", setting).doesNotContain("OpenTelemetry Javaagent failed to start"));
+    }
+    JavaProcess refused = agent(List.of("-Dotel.traces.sampler=sometimes"));
     assertThat(refused.await(Duration.ofSeconds(60)).stderr()).contains("OpenTelemetry Javaagent failed to start");
   }
 
@@ -133,13 +142,13 @@ class MakefileIT {
   }
 
   /** The agent on its own jar, which prints its version and exits: start-up and its configuration, nothing else. */
-  private static JavaProcess agent(String... properties) {
+  private static JavaProcess agent(List<String> properties) {
     Path agent = ProjectLayout.requireJar(ProjectLayout.root().resolve("server-automatic/target/opentelemetry-javaagent.jar"));
     List<String> command = new ArrayList<>(List.of(JavaProcess.javaExecutable()));
     command.addAll(JavaProcess.QUICK_START);
     command.addAll(List.of("-javaagent:" + agent, "-Dotel.traces.exporter=none", "-Dotel.metrics.exporter=none",
         "-Dotel.logs.exporter=none"));
-    command.addAll(List.of(properties));
+    command.addAll(properties);
     command.addAll(List.of("-jar", agent.toString()));
     return JavaProcess.start(command, ProjectLayout.root(), Map.of());
   }

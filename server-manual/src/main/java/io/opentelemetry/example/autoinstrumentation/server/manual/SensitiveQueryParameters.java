@@ -14,10 +14,6 @@ record SensitiveQueryParameters(Set<String> names) {
   static final String KEY = "otel.instrumentation.sanitization.url.experimental.sensitive-query-parameters";
   static final List<String> DEFAULT = List.of("AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature");
 
-  SensitiveQueryParameters {
-    names = Set.copyOf(names);
-  }
-
   static SensitiveQueryParameters configure(ConfigProperties config) {
     return new SensitiveQueryParameters(Set.copyOf(config.getList(KEY, DEFAULT)));
   }

@@ -81,9 +81,8 @@ class ClientSpanInterceptorTest {
   void urlFullFollowsTheAgentsSensitiveQueryParameters() {
     ClientSpanInterceptor configured = new ClientSpanInterceptor(testing.getOpenTelemetry(),
         DefaultConfigProperties.createFromMap(Map.of(ServerSpanExpectations.SENSITIVE_QUERY_PARAMETERS_KEY, "token")));
-    ServerSpanExpectations.QUERY_WITH_TOKEN_PARAMETER_REDACTED.forEach((query, redacted) ->
-        assertThat(configured.urlFull(HttpUrl.get("http://127.0.0.1:8082/x?" + query)))
-            .isEqualTo("http://127.0.0.1:8082/x?" + redacted));
+    assertThat(configured.urlFull(HttpUrl.get("http://127.0.0.1:8082/x?" + ServerSpanExpectations.QUERY_WITH_TOKEN)))
+        .isEqualTo("http://127.0.0.1:8082/x?" + ServerSpanExpectations.QUERY_WITH_TOKEN_REDACTED);
   }
 
   private String url(String path) {

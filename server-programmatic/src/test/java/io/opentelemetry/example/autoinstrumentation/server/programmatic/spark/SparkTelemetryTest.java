@@ -271,11 +271,10 @@ class SparkTelemetryTest {
   void sensitiveQueryParametersAreTheAgentsSetting() throws Exception {
     serve(builder -> builder.configure(DefaultConfigProperties.createFromMap(
         Map.of(ServerSpanExpectations.SENSITIVE_QUERY_PARAMETERS_KEY, "token"))));
-    for (Map.Entry<String, String> query : ServerSpanExpectations.QUERY_WITH_TOKEN_PARAMETER_REDACTED.entrySet()) {
-      get("/server_request?" + query.getKey(), Map.of());
+    get("/server_request?" + ServerSpanExpectations.QUERY_WITH_TOKEN, Map.of());
 
-      assertThat(ServerSpanExpectations.attributes(onlySpan())).containsEntry("url.query", query.getValue());
-    }
+    assertThat(ServerSpanExpectations.attributes(onlySpan()))
+        .containsEntry("url.query", ServerSpanExpectations.QUERY_WITH_TOKEN_REDACTED);
   }
 
   @Test
