@@ -93,7 +93,7 @@ clean: ## Remove build output
 	$(MVNW) clean
 
 # The agent reports an unknown exporter, propagator or sampler name with a stack trace and then serves untraced; say it
-# in one line instead. The names agent 2.33.1 accepts: ConfigParityIT checks the traces exporters against the agent
+# in one line instead. The names the agent in use accepts: ConfigParityIT checks the traces exporters against the agent
 # itself, MakefileIT the propagators and samplers.
 KNOWN_TRACES_EXPORTERS  := otlp console logging logging-otlp experimental-otlp/stdout zipkin none
 KNOWN_METRICS_EXPORTERS := otlp console logging logging-otlp experimental-otlp/stdout prometheus none

@@ -123,7 +123,7 @@ class MakefileIT {
     assertThat(refused.await(Duration.ofSeconds(60)).stderr()).contains("OpenTelemetry Javaagent failed to start");
   }
 
-  /** Each value here stops agent 2.33.1 with a stack trace: the make target says so in one line and does not start it. */
+  /** Each value here stops the agent with a stack trace: the make target says so in one line and does not start it. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "run-automatic     | OTEL_PROPAGATORS    | tracecontext,foo     | unknown propagator 'foo' in OTEL_PROPAGATORS",

@@ -34,6 +34,9 @@ class SecretsIT {
     SENSITIVE_QUERY.put("Signature", "querysecret2");
     SENSITIVE_QUERY.put("sig", "querysecret3");
     SENSITIVE_QUERY.put("X-Goog-Signature", "querysecret4");
+    SENSITIVE_QUERY.put("X-Amz-Signature", "querysecret5");
+    SENSITIVE_QUERY.put("X-Amz-Credential", "querysecret6");
+    SENSITIVE_QUERY.put("X-Amz-Security-Token", "querysecret7");
     CREDENTIAL_HEADERS.put("Authorization", "Bearer headersecret1");
     CREDENTIAL_HEADERS.put("Proxy-Authorization", "Basic headersecret2");
     CREDENTIAL_HEADERS.put("Cookie", "session=headersecret3");

@@ -1,5 +1,6 @@
 package io.opentelemetry.example.autoinstrumentation.common;
 
+import io.opentelemetry.instrumentation.runtimetelemetry.RuntimeTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
@@ -18,8 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * All SDK management of the modes that have an SDK (manual, programmatic, client) takes place here, away from the
  * instrumentation code. The SDK reads the same {@code OTEL_*} variables and {@code otel.*} properties as the agent, over
  * the same defaults ({@code otel-defaults.properties}), so one configuration drives every mode. As the agent does, it
- * also puts the current span's ids into the MDC of every Logback event ({@link LogCorrelation}), and makes each event a
- * log record that {@code OTEL_LOGS_EXPORTER} exports ({@link LogRecords}).
+ * also records the JVM's runtime metrics, puts the current span's ids into the MDC of every Logback event ({@link
+ * LogCorrelation}), and makes each event a log record that {@code OTEL_LOGS_EXPORTER} exports ({@link LogRecords}).
  *
  * @param sdk the configured SDK, flushed by a shutdown hook
  * @param config the configuration it was built from, for the instrumentation's own settings
@@ -28,6 +29,8 @@ public record OpenTelemetrySetup(OpenTelemetrySdk sdk, ConfigProperties config) 
 
   /** The agent's switch for thread attributes, honoured here too so that every mode adds them or none does. */
   static final String ADD_THREAD_DETAILS = "otel.javaagent.add-thread-details";
+  /** The agent's switch for its runtime metrics (jvm.*), on by default there and here. */
+  static final String RUNTIME_TELEMETRY = "otel.instrumentation.runtime-telemetry.enabled";
 
   /**
    * Builds the SDK and registers a shutdown hook that flushes it. The service is named as under the agent: {@code
@@ -49,6 +52,9 @@ public record OpenTelemetrySetup(OpenTelemetrySdk sdk, ConfigProperties config) 
           .addTracerProviderCustomizer(OpenTelemetrySetup::addThreadDetails)
           .build()
           .getOpenTelemetrySdk();
+      if (config.get().getBoolean(RUNTIME_TELEMETRY, true)) {
+        RuntimeTelemetry.create(sdk); // JVM-wide, for as long as the process runs
+      }
       if (logsThroughLogback()) {
         LogCorrelation.install();
         LogRecords.install(sdk);

@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Upstream's Logback MDC library, 2.31.1-alpha, on this project's SDK 1.63 and instrumentation API 2.29, set in front of
- * the appender of the logback.xml every mode reads: a line logged inside a span carries its ids, one outside none.
+ * Upstream's Logback MDC library, set in front of the appender of the logback.xml every mode reads: a line logged inside
+ * a span carries its ids, one outside none.
  */
 class LogCorrelationTest {
 

@@ -58,7 +58,7 @@ public final class ServerSpanExpectations {
       "otel.instrumentation.sanitization.url.experimental.sensitive-query-parameters";
 
   /**
-   * With {@link #SENSITIVE_QUERY_PARAMETERS_KEY} set to {@code token}, what agent 2.33.1 exports as {@code url.query}
+   * With {@link #SENSITIVE_QUERY_PARAMETERS_KEY} set to {@code token}, what the agent exports as {@code url.query}
    * for {@link #QUERY_WITH_TOKEN}: the named parameter redacted, the default list ({@code sig}, ...) replaced, not
    * extended (ConfigParityIT shows the agent doing it).
    */

@@ -32,11 +32,9 @@ final class LogRows {
     Map<String, String> fields = new LinkedHashMap<>();
     for (Scenario scenario : scenarios) {
       if (scenario.path().equals("/server_request")) {
-        String param = parameter(scenario.pathAndQuery);
-        fields.put(scenario.pathAndQuery, correlation(param, stdout, spans));
+        fields.put(scenario.label(), correlation(scenario.param(), stdout, spans));
       } else if (scenario == Scenario.REAL_HANDLER) { // the handler calls /server_request with its own parameter
-        String param = parameter(scenario.pathAndQuery);
-        fields.put("/server_request?param=" + param + NESTED, correlation(param, stdout, spans));
+        fields.put("/server_request?param=" + scenario.param() + NESTED, correlation(scenario.param(), stdout, spans));
       }
     }
     return fields;

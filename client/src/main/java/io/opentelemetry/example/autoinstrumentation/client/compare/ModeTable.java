@@ -219,7 +219,8 @@ public final class ModeTable {
       String library = distinct(rows(section -> section.equals(TreeSpan.HTTP_CLIENT.section())), "scope.version", mode);
       String agent = distinct(rows(section -> section.equals(TreeSpan.HTTP_CLIENT.section())), "scope.version",
           Mode.AUTOMATIC);
-      return link("one instrumentation line for every library (" + library + "; the agent's copy: " + agent + ")",
+      String line = library.equals(agent) ? library + ", the agent's too" : library + "; the agent's copy: " + agent;
+      return link("one instrumentation line for every library (" + line + ")",
           COMPARISON + "#the-expected-differences-and-why") + ", and a `Context.taskWrapping` per executor "
           + test("ServerProgrammaticTest", "server-programmatic/src/test/java/io/opentelemetry/example/"
               + "autoinstrumentation/server/programmatic/", "withoutTaskWrappingTheQueryStartsANewTrace");

@@ -136,11 +136,11 @@ final class TerminalReport {
   static String shortName(String section) {
     TreeSpan span = TreeSpan.ofSection(section);
     if (span != null) {
-      return Scenario.REAL_HANDLER.pathAndQuery + " " + span.description;
+      return Scenario.REAL_HANDLER.label() + " " + span.description;
     }
     for (Scenario scenario : Scenario.values()) {
       if (scenario.name().equals(section)) {
-        return scenario.pathAndQuery;
+        return scenario.label();
       }
     }
     return section.equals(Comparison.RESOURCE) ? "resource" : Report.heading(section);

@@ -75,7 +75,7 @@ class ComparisonTest {
   void resourceKeysOnlyTheAgentHasAreExpectedOthersAreNot() {
     Map<Mode, Set<String>> resources = new EnumMap<>(Mode.class);
     resources.put(Mode.MANUAL, Set.of("service.name", "host.name"));
-    resources.put(Mode.AUTOMATIC, Set.of("service.name", "host.name", "service.instance.id", "custom.key"));
+    resources.put(Mode.AUTOMATIC, Set.of("service.name", "host.name", "telemetry.distro.name", "custom.key"));
     resources.put(Mode.PROGRAMMATIC, Set.of("service.name", "host.name"));
 
     List<Row> rows = Comparison.rows(Map.of(), resources);
@@ -85,8 +85,8 @@ class ComparisonTest {
         .containsExactly(
             tuple("custom.key", Verdict.DIFFERENT),
             tuple("host.name", Verdict.SAME),
-            tuple("service.instance.id", Verdict.EXPECTED),
-            tuple("service.name", Verdict.SAME));
+            tuple("service.name", Verdict.SAME),
+            tuple("telemetry.distro.name", Verdict.EXPECTED));
   }
 
   private static Map<String, String> serverRequestSpan() {

@@ -62,7 +62,7 @@ class MetricRowsTest {
   }
 
   private static ExportedMetric metric(ExportedMetric.Point... points) {
-    return new ExportedMetric("io.opentelemetry.jetty-8.0", "2.33.1-alpha", "https://opentelemetry.io/schemas/1.41.0",
+    return new ExportedMetric("io.opentelemetry.jetty-8.0", "2.31.1-alpha", "https://opentelemetry.io/schemas/1.41.0",
         MetricRows.REQUEST_DURATION, "Duration of HTTP server requests.", "s", "histogram, cumulative", List.of(points));
   }
 

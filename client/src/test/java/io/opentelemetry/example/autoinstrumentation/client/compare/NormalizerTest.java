@@ -93,7 +93,8 @@ class NormalizerTest {
   void scenariosAreRecognisedByPathAndQueryEvenRedacted() {
     assertThat(Scenario.of("/server_request", "param=testing")).isEqualTo(Scenario.PYTHON_EXAMPLE);
     assertThat(Scenario.of("/no_such_route", null)).isEqualTo(Scenario.NOT_FOUND);
-    assertThat(Scenario.of("/server_request", "param=x&sig=REDACTED")).isEqualTo(Scenario.SENSITIVE_QUERY);
+    assertThat(Scenario.of("/server_request", "param=signed&sig=REDACTED")).isEqualTo(Scenario.SENSITIVE_QUERY);
+    assertThat(Scenario.of("/server_request", "param=signed&sig=s2")).as("shown, not hidden").isEqualTo(Scenario.SENSITIVE_QUERY);
     assertThat(Scenario.of("/fail/error", null)).isEqualTo(Scenario.ERROR);
     assertThat(Scenario.of("/server_request", "param=other")).isNull();
     // the real handler's nested call is not the Python example's request

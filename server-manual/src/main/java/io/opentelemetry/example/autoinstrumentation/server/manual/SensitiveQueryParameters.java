@@ -12,7 +12,8 @@ import java.util.Set;
 record SensitiveQueryParameters(Set<String> names) {
 
   static final String KEY = "otel.instrumentation.sanitization.url.experimental.sensitive-query-parameters";
-  static final List<String> DEFAULT = List.of("AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature");
+  static final List<String> DEFAULT = List.of("AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature",
+      "X-Amz-Signature", "X-Amz-Credential", "X-Amz-Security-Token");
 
   static SensitiveQueryParameters configure(ConfigProperties config) {
     return new SensitiveQueryParameters(Set.copyOf(config.getList(KEY, DEFAULT)));

@@ -166,7 +166,7 @@ public final class SparkTelemetryBuilder {
       route.setKnownMethods(knownMethods);
     }
     if (sensitiveQueryParameters != null) {
-      // The extractor's public builder has no setter at 2.29; upstream's own library builders call this same hook.
+      // The extractor's public builder has no setter for it; upstream's own library builders call this same hook.
       Experimental.setSensitiveQueryParameters(httpAttributes, sensitiveQueryParameters);
     }
     InstrumenterBuilder<HttpServletRequest, HttpServletResponse> instrumenter =

@@ -98,7 +98,7 @@ class SparkTelemetryHttpServerTest extends AbstractHttpServerTest<Service> {
 
   /**
    * The suite, published last at 2.24, expects the schema URL of semantic conventions 1.37.0; the library reports
-   * 1.41.0, as agent 2.33.1 does. That is asserted here; every other check of the suite runs on the span as it is.
+   * 1.41.0, as the agent does. That is asserted here; every other check of the suite runs on the span as it is.
    */
   @Override
   protected SpanDataAssert assertServerSpan(
