@@ -33,11 +33,13 @@ EXTENSION_IF_NAMED = $(findstring $(EXTENSION),$(OTEL_JAVAAGENT_EXTENSIONS))
 # A server stopped with Ctrl+C or SIGTERM exits 130 or 143 after a clean shutdown: not an error to report.
 STOPPED_IS_DONE = || { status=$$?; [ $$status -eq 130 ] || [ $$status -eq 143 ] || exit $$status; }
 
+HARNESS := tooling/harness/target/harness.jar
+
 # PRETTY=1 pipes a server's output through PrettyOtlpJson, which indents each exported span (one long line of OTLP
 # JSON) as the walkthrough shows it, an attribute a line. The filter ignores Ctrl+C and SIGTERM: it prints what the server exports as it
 # shuts down, and ends when the server's output does.
-PRETTY_JAR    = $(if $(PRETTY),client/target/client.jar)
-PRETTY_OUTPUT = $(if $(PRETTY),2>&1 | (trap '' INT TERM; exec $(JAVA) -XX:TieredStopAtLevel=1 -cp client/target/client.jar io.opentelemetry.example.autoinstrumentation.client.PrettyOtlpJson))
+PRETTY_JAR    = $(if $(PRETTY),$(HARNESS))
+PRETTY_OUTPUT = $(if $(PRETTY),2>&1 | (trap '' INT TERM; exec $(JAVA) -XX:TieredStopAtLevel=1 -jar $(HARNESS)))
 
 SOURCES = pom.xml common/pom.xml $(shell find common/src/main -type f) $(1)/pom.xml $(shell find $(1)/src/main -type f)
 
@@ -68,23 +70,23 @@ client: client/target/client.jar ## Call the server once: make client PARAM=hell
 
 # The tools below decode OTLP with protobuf-java, which calls sun.misc.Unsafe: JDK 24 and later warn about that on every
 # run unless it is allowed. JDK 17 knows no such option, hence the ignore.
-TOOL = $(JAVA) -XX:+IgnoreUnrecognizedVMOptions --sun-misc-unsafe-memory-access=allow -cp client/target/client.jar \
-  io.opentelemetry.example.autoinstrumentation.client.$(1)
+TOOL = $(JAVA) -XX:+IgnoreUnrecognizedVMOptions --sun-misc-unsafe-memory-access=allow -cp tooling/$(1)/target/$(1).jar \
+  io.opentelemetry.example.autoinstrumentation.tooling.$(2)
 
 compare: build ## Run the three modes through the same requests and compare their spans, row by row; writes target/compare/compare.html
-	$(call TOOL,compare.Compare)
+	$(call TOOL,compare,compare.Compare)
 
 bench: build ## Measure each mode's cost against the uninstrumented server, layer by layer, with flame graphs (about 45 min); writes docs/performance.md
-	$(call TOOL,bench.Bench) --docs $(BENCH_ARGS)
+	$(call TOOL,bench,bench.Bench) --docs $(BENCH_ARGS)
 
 # What make profile can profile: the three modes, and the two variants the bench compares them with.
 PROFILED := manual programmatic automatic automatic-lean baseline
 
 profile: require-mode build ## Profile one mode under the bench's load with async-profiler: make profile MODE=manual (programmatic, automatic; automatic-lean and baseline, the bench's comparisons)
-	$(call TOOL,bench.Profiler) --mode $(MODE) $(PROFILE_ARGS)
+	$(call TOOL,bench,bench.Profiler) --mode $(MODE) $(PROFILE_ARGS)
 
 docs: build ## Regenerate the code excerpts, run outputs and trace pictures in README.md and docs/
-	$(call TOOL,docs.Docs)
+	$(call TOOL,docs-generator,docsgenerator.Docs)
 
 test: ## Run every test (unit, in-process and process-level)
 	./mvnw -B -ntp verify
@@ -154,4 +156,7 @@ server-programmatic/target/server-programmatic.jar: $(call SOURCES,server-progra
 	@touch $@
 client/target/client.jar: $(call SOURCES,client)
 	$(MVNW) package -DskipTests -pl client -am
+	@touch $@
+$(HARNESS): $(call SOURCES,tooling/harness)
+	$(MVNW) package -DskipTests -pl tooling/harness -am
 	@touch $@

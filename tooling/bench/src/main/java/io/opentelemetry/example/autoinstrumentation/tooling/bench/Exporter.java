@@ -1,0 +1,39 @@
+package io.opentelemetry.example.autoinstrumentation.tooling.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** How a variant exports its spans: the layers of each mode's cost that the bench takes apart. */
+enum Exporter {
+  NONE("none", "instrumentation alone: spans are made, then dropped"),
+  OTLP("otlp", "plus the batch span processor and OTLP/HTTP export to the bench's null collector"),
+  CONSOLE("logging-otlp", "plus the batch span processor and the console exporter that the make targets use");
+
+  final String label;
+  final String description;
+
+  Exporter(String label, String description) {
+    this.label = label;
+    this.description = description;
+  }
+
+  /** {@code OTEL_TRACES_EXPORTER} and what goes with it; metrics and logs stay off, as the shared defaults have them. */
+  Map<String, String> environment(NullCollector collector) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("OTEL_TRACES_EXPORTER", label);
+    if (this == OTLP) {
+      environment.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+      environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint());
+    }
+    return environment;
+  }
+
+  static Exporter of(String label) {
+    for (Exporter exporter : values()) {
+      if (exporter.label.equals(label)) {
+        return exporter;
+      }
+    }
+    throw new IllegalArgumentException("unknown exporter '" + label + "'; known: none, otlp, logging-otlp");
+  }
+}

@@ -1,0 +1,401 @@
+package io.opentelemetry.example.autoinstrumentation.tooling.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * "What each mode gives you": one row per thing a team chooses a mode for, one cell per mode, each cell written from its
+ * evidence and linking to it. The comparison's JSON gives the spans, metrics, log lines and resource attributes (as
+ * {@code make compare} found them in a real run); docs/performance.md gives the start-up cost ({@code make bench}); the
+ * sources give the lines of code. So a cell cannot say other than its evidence: the docs hold what this class wrote, and
+ * a test writes it again from its own run and compares. Every link is checked to lead somewhere: a file, a heading of a
+ * page, a test method.
+ */
+public final class ModeTable {
+
+  /** The output region that holds the table, in whichever page shows it. */
+  public static final String OUTPUT = "mode-table";
+
+  private static final String COMPARISON = "docs/comparison.md";
+  private static final String PERFORMANCE = "docs/performance.md";
+  private static final String REAL_HANDLER = "docs/real-handler.md";
+  private static final String TESTS = "tooling/smoke-tests/src/test/java/io/opentelemetry/example/autoinstrumentation/tooling/smoketests/";
+  private static final String SOURCES = "server-%1$s/src/main/java/io/opentelemetry/example/autoinstrumentation/server/%1$s";
+  private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} +(.+?) *$");
+  private static final String COMMON = "common/src/main/java/io/opentelemetry/example/autoinstrumentation/common/";
+  /** The SDK set-up that the manual and programmatic servers share, which the agent does for itself. */
+  static final List<String> SDK_SET_UP = List.of("OpenTelemetrySetup.java", "NotInThisBuild.java", "OneLineLogging.java",
+      "ThreadDetailsSpanProcessor.java", "LogCorrelation.java", "LogRecords.java");
+
+  private final Path root;
+  private final Path page;
+  private final List<JsonNode> rows = new ArrayList<>();
+
+  private ModeTable(Path root, Path page, JsonNode compare) {
+    this.root = root;
+    this.page = page;
+    compare.get("rows").forEach(rows::add);
+  }
+
+  /**
+   * The table as Markdown, for {@code page} (its links are relative to it).
+   *
+   * @param compareJson the compare.json of a run of {@code make compare} in which every scenario ran
+   */
+  public static String markdown(Path root, Path page, Path compareJson) throws IOException {
+    return new ModeTable(root, page, new ObjectMapper().readTree(Files.readString(compareJson))).render();
+  }
+
+  private String render() throws IOException {
+    Map<String, Map<Mode, String>> table = new LinkedHashMap<>();
+    table.put("server span", byMode(this::serverSpan));
+    table.put("spans of outgoing calls (HTTP client, JDBC)", byMode(this::outgoingSpans));
+    table.put("request metrics", byMode(this::requestMetrics));
+    table.put("runtime metrics", byMode(this::runtimeMetrics));
+    table.put("log correlation", byMode(this::logCorrelation));
+    table.put("resource attributes", byMode(this::resource));
+    table.put("start-up cost", startUp());
+    table.put("CPU per request", cpuPerRequest());
+    table.put("lines of code you write", byMode(this::linesOfCode));
+    table.put("what you keep in sync by hand", byMode(this::inSync));
+    table.put("what it cannot see", byMode(this::cannotSee));
+    StringBuilder out = new StringBuilder("| | manual | automatic | programmatic |\n| --- | --- | --- | --- |\n");
+    table.forEach((row, cells) -> out.append("| **").append(row).append("** | ").append(cells.get(Mode.MANUAL))
+        .append(" | ").append(cells.get(Mode.AUTOMATIC)).append(" | ").append(cells.get(Mode.PROGRAMMATIC)).append(" |\n"));
+    return out.toString();
+  }
+
+  private interface Cell {
+    String of(Mode mode) throws IOException;
+  }
+
+  private static Map<Mode, String> byMode(Cell cell) throws IOException {
+    Map<Mode, String> cells = new EnumMap<>(Mode.class);
+    for (Mode mode : Mode.values()) {
+      cells.put(mode, cell.of(mode));
+    }
+    return cells;
+  }
+
+  // The cells, row by row.
+
+  private String serverSpan(Mode mode) {
+    List<JsonNode> serverRows = rows(section -> isScenario(section) && !section.equals(TreeSpan.HTTP_CLIENT.section())
+        && !section.equals(TreeSpan.QUERY.section()));
+    String scope = distinct(rows(section -> section.equals(Scenario.PYTHON_EXAMPLE.name())), "scope", mode);
+    return "`" + scope + "`: " + link(sameAsTheAgent(serverRows, mode), COMPARISON + "#the-table");
+  }
+
+  private String outgoingSpans(Mode mode) {
+    List<JsonNode> clientRows = rows(section -> section.equals(TreeSpan.HTTP_CLIENT.section())
+        || section.equals(TreeSpan.QUERY.section()));
+    if (clientRows.stream().allMatch(row -> Comparison.isAbsent(value(row, mode)))) {
+      return link("none", COMPARISON + "#the-table");
+    }
+    String scopes = clientRows.stream().filter(row -> row.get("field").asText().equals("scope"))
+        .map(row -> "`" + value(row, mode) + "`").distinct().collect(Collectors.joining(", "));
+    return scopes + ": " + link(sameAsTheAgent(clientRows, mode), REAL_HANDLER + "#the-trace-each-mode-gives");
+  }
+
+  private String requestMetrics(Mode mode) {
+    List<JsonNode> metric = rows(section -> section.equals(MetricRows.REQUEST_DURATION));
+    String recordings = value(field(metric, MetricRows.RECORDINGS), mode);
+    if (recordings.equals(MetricRows.NO_METRIC)) {
+      return link("none", COMPARISON + "#metrics") + ": " + reason(metric, mode);
+    }
+    return "`" + MetricRows.REQUEST_DURATION + "`, " + recordings + ": "
+        + link(sameAsTheAgent(metric, mode), COMPARISON + "#metrics");
+  }
+
+  private String runtimeMetrics(Mode mode) {
+    List<JsonNode> runtime = rows(section -> section.equals(MetricRows.RUNTIME));
+    long present = runtime.stream().filter(row -> !value(row, mode).equals("(absent)")).count();
+    if (present == 0) {
+      return link("none", COMPARISON + "#metrics") + ": " + reason(runtime, mode) + " "
+          + test("RuntimeMetricsTest", "common/src/test/java/io/opentelemetry/example/autoinstrumentation/common/", null);
+    }
+    return link(present + " `jvm.*` metrics", COMPARISON + "#metrics") + ", exported by default";
+  }
+
+  private String logCorrelation(Mode mode) {
+    List<JsonNode> logs = rows(section -> section.equals(LogRows.SECTION));
+    long correlated = logs.stream().filter(row -> value(row, mode).startsWith(LogRows.SERVER_SPANS_IDS)).count();
+    String by = mode == Mode.AUTOMATIC ? "the agent's Logback MDC instrumentation"
+        : "upstream's `opentelemetry-logback-mdc-1.0`, set up in " + link("`OpenTelemetrySetup`", COMMON + "OpenTelemetrySetup.java");
+    return link("the SERVER span's ids in " + correlated + " of " + logs.size() + " log lines", COMPARISON + "#log-correlation")
+        + ", by " + by + " " + test("ServerRequestIT", TESTS, "successfulGetRequestWithParent");
+  }
+
+  private String resource(Mode mode) {
+    List<JsonNode> resource = rows(section -> section.equals(Comparison.RESOURCE));
+    long agent = resource.stream().filter(row -> value(row, Mode.AUTOMATIC).equals("present")).count();
+    List<String> missing = resource.stream()
+        .filter(row -> value(row, Mode.AUTOMATIC).equals("present") && !value(row, mode).equals("present"))
+        .map(row -> "`" + row.get("field").asText() + "`").toList();
+    String keys = mode == Mode.AUTOMATIC ? agent + " keys"
+        : (agent - missing.size()) + " of the agent's " + agent + " keys" + (missing.isEmpty() ? "" : ", not " + String.join(", ", missing));
+    return link(keys, COMPARISON + "#the-expected-differences-and-why") + "; "
+        + link("the same settings", "docs/configuration.md#the-table");
+  }
+
+  private Map<Mode, String> startUp() throws IOException {
+    Map<String, String> seconds = performanceColumn("start-up");
+    Map<Mode, String> cells = new EnumMap<>(Mode.class);
+    for (Mode mode : Mode.values()) {
+      String lean = mode == Mode.AUTOMATIC && seconds.containsKey("automatic-lean")
+          ? "; with only the instrumentations it needs, " + figure(seconds, "automatic-lean", "s") : "";
+      cells.put(mode, link(figure(seconds, mode.label(), "s"), PERFORMANCE) + lean);
+    }
+    return cells;
+  }
+
+  private Map<Mode, String> cpuPerRequest() throws IOException {
+    Map<String, String> micros = performanceColumn("CPU");
+    Map<Mode, String> cells = new EnumMap<>(Mode.class);
+    for (Mode mode : Mode.values()) {
+      cells.put(mode, link(figure(micros, mode.label(), "µs"), PERFORMANCE) + " under the bench's load");
+    }
+    return cells;
+  }
+
+  /**
+   * A figure of docs/performance.md, "49.1 (46.7–51.0)<br>1.60× (1.58–1.77)", as "49.1 µs, 1.60× (1.58–1.77) the
+   * server's without telemetry": the median over the rounds, its ratio to baseline's, and the ratio's range.
+   */
+  private static String figure(Map<String, String> column, String variant, String unit) {
+    Matcher figure = Pattern.compile("([\\d.]+) \\([\\d.]+–[\\d.]+\\)<br>([\\d.]+×) \\(([\\d.]+–[\\d.]+)\\)")
+        .matcher(String.valueOf(column.get(variant)));
+    if (!figure.matches()) {
+      throw new IllegalStateException(PERFORMANCE + " has no figure for " + variant + " in " + unit);
+    }
+    return figure.group(1) + " " + unit + ", " + figure.group(2) + " (" + figure.group(3) + ") the server's without telemetry";
+  }
+
+  private String linesOfCode(Mode mode) throws IOException {
+    if (mode == Mode.AUTOMATIC) {
+      return link("none", directory(mode));
+    }
+    int mainClass = addedLines(mode);
+    List<Path> own = ownFiles(mode);
+    int ownLines = 0;
+    for (Path file : own) {
+      ownLines += LinesOfCode.count(Files.readString(file));
+    }
+    int setUp = 0;
+    for (String file : SDK_SET_UP) {
+      setUp += LinesOfCode.count(Files.readString(root.resolve(COMMON + file)));
+    }
+    String what = mode == Mode.MANUAL ? "of its own instrumentation (" + own.size() + " files)"
+        : "of `SparkTelemetry`, a library upstream publishes for other frameworks, not Spark";
+    return link(mainClass + " in the main class, " + ownLines + " " + what, directory(mode)) + ", "
+        + link(setUp + " of SDK set-up", COMMON) + " shared with the other SDK mode";
+  }
+
+  private String inSync(Mode mode) {
+    List<JsonNode> all = rows(section -> true);
+    if (mode == Mode.AUTOMATIC) {
+      String agent = distinct(rows(section -> section.equals(Scenario.PYTHON_EXAMPLE.name())), "scope.version", mode);
+      return link("the agent's version (" + agent + ")", COMPARISON + "#the-table")
+          + ", against the libraries and versions it supports";
+    }
+    if (mode == Mode.PROGRAMMATIC) {
+      String library = distinct(rows(section -> section.equals(TreeSpan.HTTP_CLIENT.section())), "scope.version", mode);
+      String agent = distinct(rows(section -> section.equals(TreeSpan.HTTP_CLIENT.section())), "scope.version",
+          Mode.AUTOMATIC);
+      String line = library.equals(agent) ? library + ", the agent's too" : library + "; the agent's copy: " + agent;
+      return link("one instrumentation line for every library (" + line + ")",
+          COMPARISON + "#the-expected-differences-and-why") + ", and a `Context.taskWrapping` per executor "
+          + test("ServerProgrammaticTest", "server-programmatic/src/test/java/io/opentelemetry/example/"
+              + "autoinstrumentation/server/programmatic/", "withoutTaskWrappingTheQueryStartsANewTrace");
+    }
+    Set<String> schemas = all.stream().filter(row -> row.get("field").asText().equals("schema url"))
+        .map(row -> value(row, mode)).filter(url -> url.startsWith("https://"))
+        .map(url -> url.substring(url.lastIndexOf('/') + 1)).collect(Collectors.toCollection(LinkedHashSet::new));
+    return link("every span name, attribute and status rule, by the semantic conventions (" + String.join(", ", schemas)
+        + ")", COMPARISON + "#the-table") + ", and the context across every executor and client";
+  }
+
+  private String cannotSee(Mode mode) {
+    List<String> unseen = new ArrayList<>();
+    JsonNode notFound = field(rows(section -> section.equals(Scenario.NOT_FOUND.name())), "name");
+    if (Comparison.isAbsent(value(notFound, mode))) {
+      unseen.add(link("a request no route matches (the 404)", COMPARISON + "#the-expected-differences-and-why") + " "
+          + test("ServerManualTest", "server-manual/src/test/java/io/opentelemetry/example/autoinstrumentation/"
+              + "server/manual/", "requestForNotFoundMakesNoSpan"));
+    }
+    JsonNode events = field(rows(section -> section.equals(Scenario.EXCEPTION.name())), "events");
+    boolean anotherSeesIt = Stream.of(Mode.values()).anyMatch(other -> value(events, other).equals("exception"));
+    if (anotherSeesIt && !value(events, mode).equals("exception")) {
+      unseen.add(link("the exception of a route that throws one, which Spark turns into a 500", COMPARISON + "#failures"));
+    }
+    return unseen.isEmpty() ? link("nothing the others see", COMPARISON + "#the-table") : String.join("; ", unseen);
+  }
+
+  // What the cells are made of.
+
+  /** "same as the agent's in N of M fields", over the rows where the agent has a value. */
+  private static String sameAsTheAgent(List<JsonNode> rows, Mode mode) {
+    List<JsonNode> agents = rows.stream().filter(row -> !Comparison.isAbsent(value(row, Mode.AUTOMATIC))).toList();
+    if (mode == Mode.AUTOMATIC) {
+      return agents.size() + " fields, the reference";
+    }
+    long same = agents.stream().filter(row -> value(row, mode).equals(value(row, Mode.AUTOMATIC))).count();
+    return "same as the agent's in " + same + " of its " + agents.size() + " fields";
+  }
+
+  /** The reason the comparison gives for the mode's first difference from the agent in {@code rows}, without asides. */
+  private static String reason(List<JsonNode> rows, Mode mode) {
+    return rows.stream().filter(row -> !value(row, mode).equals(value(row, Mode.AUTOMATIC)) && row.has("reason"))
+        .map(row -> row.get("reason").asText().split("; and ")[0].replaceFirst(" \\([^)]*\\)$", "")).findFirst()
+        .orElse("DIFFERENT from the agent's, which the comparison does not expect");
+  }
+
+  private List<JsonNode> rows(Predicate<String> section) {
+    List<JsonNode> found = rows.stream().filter(row -> section.test(row.get("section").asText())).toList();
+    if (found.isEmpty()) {
+      throw new IllegalStateException("compare.json has no rows for a cell of the table: was every scenario run?");
+    }
+    return found;
+  }
+
+  private static JsonNode field(List<JsonNode> rows, String field) {
+    return rows.stream().filter(row -> row.get("field").asText().equals(field)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("compare.json has no field " + field));
+  }
+
+  private static String distinct(List<JsonNode> rows, String field, Mode mode) {
+    return value(field(rows, field), mode);
+  }
+
+  private static String value(JsonNode row, Mode mode) {
+    return row.get("values").get(mode.label()).asText();
+  }
+
+  private static boolean isScenario(String section) {
+    return section.matches("[A-Z_]+(/[A-Z_]+)?");
+  }
+
+  /** The lines of the mode's main class that the automatic one does not have: its instrumentation. */
+  private int addedLines(Mode mode) throws IOException {
+    List<String> automatic = new ArrayList<>(codeLines(mainClass(Mode.AUTOMATIC)));
+    int added = 0;
+    for (String line : codeLines(mainClass(mode))) {
+      if (!automatic.remove(line)) {
+        added++;
+      }
+    }
+    return added;
+  }
+
+  private Path mainClass(Mode mode) {
+    return root.resolve(directory(mode)).resolve(mode.mainClass().substring(mode.mainClass().lastIndexOf('.') + 1) + ".java");
+  }
+
+  private List<String> codeLines(Path file) throws IOException {
+    return LinesOfCode.lines(Files.readString(file));
+  }
+
+  /** The mode's instrumentation code besides its main class and its app of failing routes. */
+  private List<Path> ownFiles(Mode mode) throws IOException {
+    try (Stream<Path> files = Files.walk(root.resolve(directory(mode)))) {
+      return files.filter(file -> file.toString().endsWith(".java"))
+          .filter(file -> !file.equals(mainClass(mode)) && !file.getFileName().toString().equals("FailingRoutesServer.java"))
+          .sorted().toList();
+    }
+  }
+
+  private static String directory(Mode mode) {
+    return SOURCES.formatted(mode.label());
+  }
+
+  /** The figures of one column of docs/performance.md's first table, by variant, each with its ratio to baseline. */
+  private Map<String, String> performanceColumn(String heading) throws IOException {
+    List<String> lines = Files.readString(root.resolve(PERFORMANCE)).lines()
+        .dropWhile(line -> !line.startsWith("|")).takeWhile(line -> line.startsWith("|")).toList();
+    if (lines.size() < 3) {
+      throw new IllegalStateException(PERFORMANCE + " has no table");
+    }
+    List<String> headings = cells(lines.get(0));
+    int column = -1;
+    for (int i = 0; i < headings.size(); i++) {
+      if (headings.get(i).startsWith(heading)) {
+        column = i;
+      }
+    }
+    if (column < 0) {
+      throw new IllegalStateException(PERFORMANCE + " has no column '" + heading + "'");
+    }
+    Map<String, String> figures = new LinkedHashMap<>();
+    for (String line : lines.subList(2, lines.size())) {
+      List<String> cells = cells(line);
+      if (cells.size() > column) {
+        figures.put(cells.get(0), cells.get(column));
+      }
+    }
+    return figures;
+  }
+
+  private static List<String> cells(String line) {
+    return Stream.of(line.substring(1, line.length() - 1).split("\\|")).map(String::strip).toList();
+  }
+
+  // Links, each checked.
+
+  /** {@code text} linking to {@code target} (a path from the root, with a heading's #anchor for a page). */
+  private String link(String text, String target) {
+    String[] parts = target.split("#", 2);
+    Path file = root.resolve(parts[0]);
+    if (!Files.exists(file)) {
+      throw new IllegalStateException("the table links to " + target + ", which does not exist");
+    }
+    if (parts.length == 2 && !anchors(file).contains(parts[1])) {
+      throw new IllegalStateException("the table links to " + target + ", but " + parts[0] + " has no such heading");
+    }
+    String relative = page.getParent().relativize(file).toString().replace('\\', '/');
+    return "[" + text + "](" + (relative.isEmpty() ? "." : relative) + (parts.length == 2 ? "#" + parts[1] : "") + ")";
+  }
+
+  /** A link to a test class, or to one of its test methods, which must exist. */
+  private String test(String testClass, String directory, String method) {
+    Path file = root.resolve(directory).resolve(testClass + ".java");
+    try {
+      if (method != null && !Files.readString(file).contains(" void " + method + "(")) {
+        throw new IllegalStateException("the table names " + testClass + "." + method + ", which does not exist");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("the table names " + testClass + ", which does not exist", e);
+    }
+    return "(" + link("`" + testClass + (method == null ? "" : "." + method) + "`", directory + testClass + ".java") + ")";
+  }
+
+  /** The anchors GitHub gives a page's headings (not its code blocks' comments): lower case, punctuation dropped. */
+  static Set<String> anchors(Path page) {
+    try {
+      Set<String> anchors = new LinkedHashSet<>();
+      Matcher heading = HEADING.matcher(Files.readString(page).replaceAll("(?s)```.*?```", ""));
+      while (heading.find()) {
+        anchors.add(heading.group(1).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+      }
+      return anchors;
+    } catch (IOException e) {
+      return Set.of();
+    }
+  }
+}
