@@ -44,13 +44,13 @@ PRETTY_OUTPUT = $(if $(PRETTY),2>&1 | (trap '' INT TERM; exec $(JAVA) -XX:Tiered
 SOURCES = pom.xml common/pom.xml $(shell find common/src/main -type f) $(1)/pom.xml $(shell find $(1)/src/main -type f)
 
 .DEFAULT_GOAL := help
-.PHONY: help build run-manual run-automatic run-automatic-api run-programmatic client compare bench profile docs test clean check-agent-settings refuse-agent warn-agent require-mode
+.PHONY: help build run-manual run-automatic run-automatic-api run-programmatic client compare bench profile docs test test-browser clean check-agent-settings refuse-agent warn-agent require-mode
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 build: ## Build every module, tests skipped
-	$(MVNW) package -DskipTests
+	@$(MVNW) package -DskipTests
 
 run-manual: refuse-agent server-manual/target/server-manual.jar $(PRETTY_JAR) ## Serve on :8082 with the span written by hand
 	$(JAVA) -jar server-manual/target/server-manual.jar $(PRETTY_OUTPUT) $(STOPPED_IS_DONE)
@@ -74,22 +74,26 @@ TOOL = $(JAVA) -XX:+IgnoreUnrecognizedVMOptions --sun-misc-unsafe-memory-access=
   io.opentelemetry.example.autoinstrumentation.tooling.$(2)
 
 compare: build ## Run the three modes through the same requests and compare their spans, row by row; writes target/compare/compare.html
-	$(call TOOL,compare,compare.Compare)
+	@$(call TOOL,compare,compare.Compare)
 
 bench: build ## Measure each mode's cost against the uninstrumented server, layer by layer, with flame graphs (about 45 min); writes docs/performance.md
-	$(call TOOL,bench,bench.Bench) --docs $(BENCH_ARGS)
+	@$(call TOOL,bench,bench.Bench) --docs $(BENCH_ARGS)
 
 # What make profile can profile: the three modes, and the two variants the bench compares them with.
 PROFILED := manual programmatic automatic automatic-lean baseline
 
 profile: require-mode build ## Profile one mode under the bench's load with async-profiler: make profile MODE=manual (programmatic, automatic; automatic-lean and baseline, the bench's comparisons)
-	$(call TOOL,bench,bench.Profiler) --mode $(MODE) $(PROFILE_ARGS)
+	@$(call TOOL,bench,bench.Profiler) --mode $(MODE) $(PROFILE_ARGS)
 
 docs: build ## Regenerate the code excerpts, run outputs and trace pictures in README.md and docs/
-	$(call TOOL,docs-generator,docsgenerator.Docs)
+	@$(call TOOL,docs-generator,docsgenerator.Docs)
 
-test: ## Run every test (unit, in-process and process-level)
+test: ## Run every test (unit, in-process and process-level); needs a JDK and make only
 	./mvnw -B -ntp verify
+
+test-browser: ## Open the comparison's HTML report in headless Chromium and check what it draws; needs Debian's chromium
+	./mvnw -B -ntp verify -pl tooling/smoke-tests -am -Dsmoke.groups=browser -Dsmoke.excluded= \
+	  -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
 
 clean: ## Remove build output
 	$(MVNW) clean

@@ -23,16 +23,11 @@ import javax.imageio.ImageIO;
 final class Chromium {
 
   static final String MISSING = "chromium is not installed: install Debian's package with `apt-get install -y chromium`"
-      + " (.ci/run does) to run the test that renders the comparison report";
+      + " (.ci/run does) to run make test-browser";
   private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
       "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
       "--hide-scrollbars");
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
-
-  /** The DOM after Chromium parsed {@code page}, serialized. */
-  static String dom(Path page, Path work) throws IOException {
-    return String.join("\n", run(work, List.of("--dump-dom", page.toUri().toString())).stdout());
-  }
 
   /**
    * A screenshot of the whole of {@code page} laid out {@code width} CSS pixels wide, drawn at {@code scale} device

@@ -7,7 +7,6 @@ import io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ProcessOutput;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ProjectLayout;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ServerProcess;
-import io.opentelemetry.example.autoinstrumentation.tooling.harness.SocketTable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

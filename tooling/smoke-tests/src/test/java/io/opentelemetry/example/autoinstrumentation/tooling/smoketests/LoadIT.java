@@ -6,7 +6,6 @@ import io.opentelemetry.example.autoinstrumentation.tooling.harness.ExportedSpan
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ProcessOutput;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ServerProcess;
-import io.opentelemetry.example.autoinstrumentation.tooling.harness.SocketTable;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -1,4 +1,4 @@
-package io.opentelemetry.example.autoinstrumentation.tooling.harness;
+package io.opentelemetry.example.autoinstrumentation.tooling.smoketests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.util.List;
  * The kernel's own account of TCP sockets (Linux {@code /proc/net/tcp} and {@code tcp6}): where a server listens, and
  * how many connections it holds, seen from outside the process.
  */
-public final class SocketTable {
+final class SocketTable {
 
   private static final String LISTEN = "0A";
   private static final String ESTABLISHED = "01";

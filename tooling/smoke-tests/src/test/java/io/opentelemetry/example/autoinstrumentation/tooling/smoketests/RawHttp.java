@@ -1,5 +1,6 @@
-package io.opentelemetry.example.autoinstrumentation.tooling.harness;
+package io.opentelemetry.example.autoinstrumentation.tooling.smoketests;
 
+import io.opentelemetry.example.autoinstrumentation.tooling.harness.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -9,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * One HTTP/1.1 exchange written byte for byte, for requests that java.net.http refuses to send: unknown methods,
  * absolute-form targets with credentials, oversized or malformed headers.
  */
-public final class RawHttp {
+final class RawHttp {
 
   /** The status code and body of an answer. */
   public record Answer(int status, String body) {}
