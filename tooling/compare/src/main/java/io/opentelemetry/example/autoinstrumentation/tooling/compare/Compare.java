@@ -1,5 +1,8 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.compare;
 
+import static io.opentelemetry.semconv.UrlAttributes.URL_PATH;
+import static io.opentelemetry.semconv.UrlAttributes.URL_QUERY;
+
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ClientProcess;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ExportedMetric;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ExportedSpan;
@@ -209,7 +212,7 @@ public final class Compare {
     if (!span.kind().equals("SERVER")) {
       return null;
     }
-    Scenario scenario = Scenario.of(String.valueOf(span.attribute("url.path")), (String) span.attribute("url.query"));
+    Scenario scenario = Scenario.of(String.valueOf(span.attribute(URL_PATH)), (String) span.attribute(URL_QUERY));
     return scenarios.contains(scenario) && !scenario.isTree() ? scenario : null;
   }
 

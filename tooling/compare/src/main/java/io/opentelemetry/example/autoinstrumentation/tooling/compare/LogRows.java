@@ -1,5 +1,8 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.compare;
 
+import static io.opentelemetry.semconv.UrlAttributes.URL_PATH;
+import static io.opentelemetry.semconv.UrlAttributes.URL_QUERY;
+
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ExportedSpan;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +57,8 @@ final class LogRows {
       return "no ids";
     }
     ExportedSpan span = spans.stream().filter(each -> each.kind().equals("SERVER")
-            && "/server_request".equals(each.attribute("url.path"))
-            && param.equals(parameter("?" + each.attribute("url.query"))))
+            && "/server_request".equals(each.attribute(URL_PATH))
+            && param.equals(parameter("?" + each.attribute(URL_QUERY))))
         .findFirst().orElse(null);
     if (span == null) {
       return "ids, but no SERVER span for the request";

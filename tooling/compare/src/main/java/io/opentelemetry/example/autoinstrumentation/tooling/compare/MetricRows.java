@@ -1,5 +1,10 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.compare;
 
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_METHOD;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_RESPONSE_STATUS_CODE;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_ROUTE;
+import static io.opentelemetry.semconv.UrlAttributes.URL_SCHEME;
+
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ExportedMetric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,10 +96,10 @@ final class MetricRows {
    */
   static String key(ExportedMetric.Point point) {
     Map<String, Object> attributes = point.attributes();
-    return attributes.getOrDefault("http.request.method", "(no method)") + " "
-        + attributes.getOrDefault("http.route", "(no route)") + " "
-        + attributes.getOrDefault("http.response.status_code", "(no status)") + " "
-        + attributes.getOrDefault("url.scheme", "(no scheme)");
+    return attributes.getOrDefault(HTTP_REQUEST_METHOD.getKey(), "(no method)") + " "
+        + attributes.getOrDefault(HTTP_ROUTE.getKey(), "(no route)") + " "
+        + attributes.getOrDefault(HTTP_RESPONSE_STATUS_CODE.getKey(), "(no status)") + " "
+        + attributes.getOrDefault(URL_SCHEME.getKey(), "(no scheme)");
   }
 
   private static String boundaries(List<Double> boundaries) {

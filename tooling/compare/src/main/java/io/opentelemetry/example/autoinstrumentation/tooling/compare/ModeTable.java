@@ -2,6 +2,7 @@ package io.opentelemetry.example.autoinstrumentation.tooling.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.example.autoinstrumentation.tooling.harness.MarkdownTable;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,9 +77,9 @@ public final class ModeTable {
     table.put("lines of code you write", byMode(this::linesOfCode));
     table.put("what you keep in sync by hand", byMode(this::inSync));
     table.put("what it cannot see", byMode(this::cannotSee));
-    StringBuilder out = new StringBuilder("| | manual | automatic | programmatic |\n| --- | --- | --- | --- |\n");
-    table.forEach((row, cells) -> out.append("| **").append(row).append("** | ").append(cells.get(Mode.MANUAL))
-        .append(" | ").append(cells.get(Mode.AUTOMATIC)).append(" | ").append(cells.get(Mode.PROGRAMMATIC)).append(" |\n"));
+    MarkdownTable out = new MarkdownTable("", "manual", "automatic", "programmatic");
+    table.forEach((row, cells) ->
+        out.row("**" + row + "**", cells.get(Mode.MANUAL), cells.get(Mode.AUTOMATIC), cells.get(Mode.PROGRAMMATIC)));
     return out.toString();
   }
 

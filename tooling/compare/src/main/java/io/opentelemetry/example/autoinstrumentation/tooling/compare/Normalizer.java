@@ -1,5 +1,7 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.compare;
 
+import static io.opentelemetry.semconv.ServerAttributes.SERVER_PORT;
+
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ExportedSpan;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.Placeholders;
 import java.util.ArrayList;
@@ -125,7 +127,7 @@ final class Normalizer {
    * only, so a span that names another one does not pass for the same.
    */
   static String value(String key, Object value, int serverPort) {
-    if (key.equals("server.port") && serverPort != ANY_PORT && !String.valueOf(serverPort).equals(String.valueOf(value))) {
+    if (key.equals(SERVER_PORT.getKey()) && serverPort != ANY_PORT && !String.valueOf(serverPort).equals(String.valueOf(value))) {
       return String.valueOf(value);
     }
     return value(key, value);

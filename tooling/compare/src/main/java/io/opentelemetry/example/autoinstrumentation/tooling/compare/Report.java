@@ -3,6 +3,7 @@ package io.opentelemetry.example.autoinstrumentation.tooling.compare;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.opentelemetry.example.autoinstrumentation.tooling.compare.Row.Verdict;
+import io.opentelemetry.example.autoinstrumentation.tooling.harness.MarkdownTable;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,18 +19,18 @@ final class Report {
   static String markdown(List<Row> rows) {
     StringBuilder out = new StringBuilder();
     List<String> verdicts = verdicts(rows, "**DIFFERENT**");
+    MarkdownTable table = null;
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
       if (startsSection(rows, i)) {
+        out.append(table == null ? "" : table.toString());
         out.append("\n#### ").append(heading(row.section())).append("\n\n");
-        out.append("| field | manual | automatic | programmatic | verdict |\n| --- | --- | --- | --- | --- |\n");
+        table = new MarkdownTable("field", "manual", "automatic", "programmatic", "verdict");
       }
-      out.append("| `").append(row.field()).append("` | ")
-          .append(cell(row.values().get(Mode.MANUAL))).append(" | ")
-          .append(cell(row.values().get(Mode.AUTOMATIC))).append(" | ")
-          .append(cell(row.values().get(Mode.PROGRAMMATIC))).append(" | ")
-          .append(verdicts.get(i)).append(" |\n");
+      table.row("`" + row.field() + "`", row.values().get(Mode.MANUAL), row.values().get(Mode.AUTOMATIC),
+          row.values().get(Mode.PROGRAMMATIC), verdicts.get(i));
     }
+    out.append(table == null ? "" : table.toString());
     return out.append('\n').append(summary(rows)).append('\n').toString().stripLeading();
   }
 
@@ -103,10 +104,6 @@ final class Report {
     Scenario scenario = span == null ? Scenario.valueOf(section) : Scenario.REAL_HANDLER;
     String heading = scenario.description + " (" + scenario.pathAndQuery + ")";
     return span == null ? heading : heading + ": " + span.description;
-  }
-
-  private static String cell(String value) {
-    return value.replace("|", "\\|");
   }
 
   private Report() {}

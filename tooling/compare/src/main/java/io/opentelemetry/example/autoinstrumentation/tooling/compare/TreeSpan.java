@@ -1,5 +1,9 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.compare;
 
+import static io.opentelemetry.semconv.UrlAttributes.URL_FULL;
+import static io.opentelemetry.semconv.UrlAttributes.URL_PATH;
+import static io.opentelemetry.semconv.UrlAttributes.URL_QUERY;
+
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ExportedSpan;
 import java.util.function.BiPredicate;
 
@@ -10,13 +14,13 @@ import java.util.function.BiPredicate;
  */
 enum TreeSpan {
   HANDLER("the SERVER span of /real_handler",
-      (span, param) -> span.kind().equals("SERVER") && "/real_handler".equals(span.attribute("url.path"))),
+      (span, param) -> span.kind().equals("SERVER") && "/real_handler".equals(span.attribute(URL_PATH))),
   HTTP_CLIENT("the OkHttp CLIENT span",
       (span, param) -> span.kind().equals("CLIENT")
-          && String.valueOf(span.attribute("url.full")).endsWith("/server_request?param=" + param)),
+          && String.valueOf(span.attribute(URL_FULL)).endsWith("/server_request?param=" + param)),
   NESTED_SERVER("the nested SERVER span of /server_request",
-      (span, param) -> span.kind().equals("SERVER") && "/server_request".equals(span.attribute("url.path"))
-          && ("param=" + param).equals(span.attribute("url.query"))),
+      (span, param) -> span.kind().equals("SERVER") && "/server_request".equals(span.attribute(URL_PATH))
+          && ("param=" + param).equals(span.attribute(URL_QUERY))),
   QUERY("the H2 query span",
       (span, param) -> span.attributes().keySet().stream().anyMatch(key -> key.startsWith("db.")));
 

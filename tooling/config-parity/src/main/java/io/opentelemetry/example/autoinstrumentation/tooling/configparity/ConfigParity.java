@@ -1,5 +1,6 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.configparity;
 
+import io.opentelemetry.example.autoinstrumentation.tooling.harness.MarkdownTable;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,17 +149,16 @@ public final class ConfigParity {
   }
 
   static String markdown(List<RowResult> rows) {
-    StringBuilder table = new StringBuilder();
-    table.append("| setting | request | manual | automatic | programmatic | Python |\n");
-    table.append("| --- | --- | --- | --- | --- | --- |\n");
+    MarkdownTable cells = new MarkdownTable("setting", "request", "manual", "automatic", "programmatic", "Python");
     for (RowResult result : rows) {
-      Row row = result.row();
-      table.append("| ").append(cell(row.setting())).append(" | ").append(cell(row.request()));
+      List<String> row = new ArrayList<>(List.of(result.row().setting(), result.row().request()));
       for (Mode mode : Mode.values()) {
-        table.append(" | ").append(cell(result.observed().get(mode)));
+        row.add(result.observed().get(mode));
       }
-      table.append(" | ").append(cell(row.python())).append(" |\n");
+      row.add(result.row().python());
+      cells.row(row);
     }
+    StringBuilder table = new StringBuilder(cells.toString());
     table.append("\n").append(rows.size()).append(" rows: ")
         .append(rows.stream().filter(RowResult::sameInEveryMode).count()).append(" act the same in every mode; ")
         .append(rows.stream().filter(row -> !row.sameInEveryMode()).count())
@@ -179,10 +179,6 @@ public final class ConfigParity {
           .collect(Collectors.joining(", "))).append("\n");
     }
     return table.toString();
-  }
-
-  private static String cell(String text) {
-    return text.replace("|", "\\|").replace("\n", " ");
   }
 
   private ConfigParity() {}

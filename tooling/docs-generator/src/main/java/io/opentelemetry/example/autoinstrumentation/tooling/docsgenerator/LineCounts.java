@@ -1,6 +1,7 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.docsgenerator;
 
 import io.opentelemetry.example.autoinstrumentation.tooling.compare.LinesOfCode;
+import io.opentelemetry.example.autoinstrumentation.tooling.harness.MarkdownTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +33,10 @@ final class LineCounts {
       written.append(written.length() == 0 ? "" : " + ").append('`')
           .append(file.substring(file.lastIndexOf('/') + 1)).append("` ").append(lines);
     }
-    return "| lines of code | manual | automatic | programmatic |\n"
-        + "| --- | --- | --- | --- |\n"
-        + "| in the server's main class | " + manual + " | " + automatic + " | " + programmatic + " |\n"
-        + "| instrumentation code of its own | " + total + " (" + written + ") | 0 | 0 |\n";
+    return new MarkdownTable("lines of code", "manual", "automatic", "programmatic")
+        .row("in the server's main class", String.valueOf(manual), String.valueOf(automatic), String.valueOf(programmatic))
+        .row("instrumentation code of its own", total + " (" + written + ")", "0", "0")
+        .toString();
   }
 
   /** The lines of code between {@code // tag::real-handler[]} and its end. */

@@ -87,7 +87,7 @@ final class RunOutputs {
       for (String server : List.of("manual", "automatic", AUTOMATIC_API, "programmatic")) {
         inOrder.put(server, run.serverSpans.get(server));
       }
-      run.outputs.put("span-trees", SpanTrees.render(inOrder));
+      run.outputs.put("span-trees", TraceTrees.draw(inOrder, TraceTrees::appAttributes));
     }
     if (names.contains("compare-table") || names.contains(ModeTable.OUTPUT)) {
       Path reports = ProjectLayout.root().resolve("target/compare"); // where make compare writes them too

@@ -1,5 +1,8 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.harness;
 
+import static io.opentelemetry.semconv.ServiceAttributes.SERVICE_NAME;
+
+import io.opentelemetry.api.common.AttributeKey;
 import java.util.List;
 import java.util.Map;
 
@@ -41,9 +44,13 @@ public record ExportedSpan(
     return attributes.get(key);
   }
 
+  public Object attribute(AttributeKey<?> key) {
+    return attributes.get(key.getKey());
+  }
+
   /** The {@code service.name} of the process that exported it. */
   public String service() {
-    return String.valueOf(resource.getOrDefault("service.name", "(unknown service)"));
+    return String.valueOf(resource.getOrDefault(SERVICE_NAME.getKey(), "(unknown service)"));
   }
 
   public long durationNanos() {

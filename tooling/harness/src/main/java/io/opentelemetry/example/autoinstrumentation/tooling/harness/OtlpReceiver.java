@@ -1,5 +1,7 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.harness;
 
+import static io.opentelemetry.semconv.ServiceAttributes.SERVICE_NAME;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -313,7 +315,7 @@ public final class OtlpReceiver implements AutoCloseable {
     for (JsonNode span : array) {
       Map<String, Object> tags = new LinkedHashMap<>();
       span.path("tags").fields().forEachRemaining(tag -> tags.put(tag.getKey(), tag.getValue().asText()));
-      spans.add(new ExportedSpan(Map.of("service.name", span.path("localEndpoint").path("serviceName").asText()), "", "", "",
+      spans.add(new ExportedSpan(Map.of(SERVICE_NAME.getKey(), span.path("localEndpoint").path("serviceName").asText()), "", "", "",
           span.path("traceId").asText(), span.path("id").asText(), span.path("parentId").asText(""),
           span.path("name").asText(), span.path("kind").asText("INTERNAL"), "UNSET", tags, List.of(), ""));
     }

@@ -1,5 +1,10 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.harness;
 
+import static io.opentelemetry.semconv.NetworkAttributes.NETWORK_PEER_PORT;
+import static io.opentelemetry.semconv.ServerAttributes.SERVER_PORT;
+import static io.opentelemetry.semconv.incubating.ThreadIncubatingAttributes.THREAD_ID;
+import static io.opentelemetry.semconv.incubating.ThreadIncubatingAttributes.THREAD_NAME;
+
 import java.util.List;
 import java.util.Set;
 
@@ -9,7 +14,7 @@ import java.util.Set;
  */
 public final class Placeholders {
 
-  private static final Set<String> PORTS = Set.of("server.port", "network.peer.port");
+  private static final Set<String> PORTS = Set.of(SERVER_PORT.getKey(), NETWORK_PEER_PORT.getKey());
   /** The JDK's HTTP client names itself after the JDK: Java-http-client/17.0.15, Java-http-client/25. */
   private static final String JDK_CLIENT = "Java-http-client/[^\\s,\\]]+";
 
@@ -17,9 +22,9 @@ public final class Placeholders {
   public static Object replace(String key, Object value) {
     if (PORTS.contains(key)) {
       return "<port>";
-    } else if (key.equals("thread.id")) {
+    } else if (key.equals(THREAD_ID.getKey())) {
       return "<thread id>";
-    } else if (key.equals("thread.name")) {
+    } else if (key.equals(THREAD_NAME.getKey())) {
       return String.valueOf(value).replaceAll("\\d+", "N"); // Jetty names its threads qtp<hash>-<n>
     } else if (value instanceof List<?> list) {
       return list.stream().map(element -> replace(key, element)).toList();
