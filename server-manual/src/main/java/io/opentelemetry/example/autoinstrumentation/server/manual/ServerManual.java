@@ -63,7 +63,7 @@ public final class ServerManual {
     TextMapPropagator propagator = openTelemetry.getPropagators().getTextMapPropagator();
     HttpConventions<Request, Answer> http = SparkHttpGetter.conventions(config); // name, attributes, status: upstream's
     return (request, response) -> {
-      Context caller = propagator.extract(Context.current(), request, SparkHttpGetter.INSTANCE); // its span, its baggage
+      Context caller = propagator.extract(Context.current(), request, SparkHttpGetter.INSTANCE); // span, baggage
       Span span = tracer.spanBuilder(http.spanName(request))
           .setParent(caller)
           .setSpanKind(SpanKind.SERVER)

@@ -26,10 +26,10 @@ enum SparkHttpGetter implements HttpServerAttributesGetter<Request, SparkHttpGet
   /** Upstream's conventions over this getter, with the agent's settings mapped onto its builders. */
   static HttpConventions<Request, Answer> conventions(ConfigProperties config) {
     List<String> credentials = new ArrayList<>(List.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie"));
-    credentials.addAll(config.getList("otel.instrumentation.spark.sensitive-headers"));
+    credentials.addAll(config.getList("otel.instrumentation.spark.sensitive-headers")); // this project's key
     var attributes = HttpServerAttributesExtractor.builder(INSTANCE)
-        .setRequestHeaders(captured(config.getList("otel.instrumentation.http.server.capture-request-headers"), credentials))
-        .setResponseHeaders(captured(config.getList("otel.instrumentation.http.server.capture-response-headers"), credentials));
+        .setRequestHeaders(captured(config, "otel.instrumentation.http.server.capture-request-headers", credentials))
+        .setResponseHeaders(captured(config, "otel.instrumentation.http.server.capture-response-headers", credentials));
     var spanName = HttpSpanNameExtractor.builder(INSTANCE);
     List<String> knownMethods = config.getList("otel.instrumentation.http.known-methods");
     if (!knownMethods.isEmpty()) {
@@ -39,8 +39,9 @@ enum SparkHttpGetter implements HttpServerAttributesGetter<Request, SparkHttpGet
     return new HttpConventions<>(spanName.build(), attributes.build(), HttpSpanStatusExtractor.create(INSTANCE));
   }
 
-  /** The headers {@code names} names, but never a credential: upstream's selector leaves those out of the span. */
-  private static IncludeExclude captured(List<String> names, List<String> credentials) {
+  /** The headers {@code key} names, never a credential: upstream's header selector leaves those out of the span. */
+  private static IncludeExclude captured(ConfigProperties config, String key, List<String> credentials) {
+    List<String> names = config.getList(key);
     return IncludeExclude.builder().setIncluded(names).setExcluded(names.isEmpty() ? List.of() : credentials).build();
   }
 
