@@ -28,7 +28,7 @@ final class ClientSpanInterceptor implements okhttp3.Interceptor {
   private static final HttpConventions<Chain, Response> HTTP = new HttpConventions<>(
       HttpSpanNameExtractor.create(OkHttpGetter.INSTANCE),
       HttpClientAttributesExtractor.create(OkHttpGetter.INSTANCE),
-      HttpSpanStatusExtractor.create(OkHttpGetter.INSTANCE));
+      HttpSpanStatusExtractor.create(OkHttpGetter.INSTANCE), List.of());
 
   private final Tracer tracer;
   private final TextMapPropagator propagator;

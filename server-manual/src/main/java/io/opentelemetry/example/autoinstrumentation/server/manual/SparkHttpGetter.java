@@ -25,24 +25,23 @@ enum SparkHttpGetter implements HttpServerAttributesGetter<Request, SparkHttpGet
 
   /** Upstream's conventions over this getter, with the agent's settings mapped onto its builders. */
   static HttpConventions<Request, Answer> conventions(ConfigProperties config) {
-    List<String> credentials = new ArrayList<>(List.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie"));
-    credentials.addAll(config.getList("otel.instrumentation.spark.sensitive-headers")); // this project's key
     var attributes = HttpServerAttributesExtractor.builder(INSTANCE)
-        .setRequestHeaders(captured(config, "otel.instrumentation.http.server.capture-request-headers", credentials))
-        .setResponseHeaders(captured(config, "otel.instrumentation.http.server.capture-response-headers", credentials));
+        .setRequestHeaders(headers(config, "otel.instrumentation.http.server.capture-request-headers"))
+        .setResponseHeaders(headers(config, "otel.instrumentation.http.server.capture-response-headers"));
     var spanName = HttpSpanNameExtractor.builder(INSTANCE);
     List<String> knownMethods = config.getList("otel.instrumentation.http.known-methods");
     if (!knownMethods.isEmpty()) {
       attributes.setKnownMethods(knownMethods);
       spanName.setKnownMethods(knownMethods);
     }
-    return new HttpConventions<>(spanName.build(), attributes.build(), HttpSpanStatusExtractor.create(INSTANCE));
+    List<String> credentials = new ArrayList<>(List.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie"));
+    credentials.addAll(config.getList("otel.instrumentation.spark.sensitive-headers")); // this project's setting
+    return new HttpConventions<>(spanName.build(), attributes.build(), HttpSpanStatusExtractor.create(INSTANCE),
+        HttpConventions.captured(credentials));
   }
 
-  /** The headers {@code key} names, never a credential: upstream's header selector leaves those out of the span. */
-  private static IncludeExclude captured(ConfigProperties config, String key, List<String> credentials) {
-    List<String> names = config.getList(key);
-    return IncludeExclude.builder().setIncluded(names).setExcluded(names.isEmpty() ? List.of() : credentials).build();
+  private static IncludeExclude headers(ConfigProperties config, String key) {
+    return IncludeExclude.builder().setIncluded(config.getList(key)).build();
   }
 
   @Override

@@ -108,9 +108,10 @@ final class KnownDifferences {
           AFTER_THE_ROUTE + "Spark sets its default Content-Type after that, as it writes the answer"),
       new Known(Scenario.HEADERS.name(), "http\\.request\\.header\\.authorization",
           // the agent's value is the credential the scenario sent: a leak, not any other difference
-          Map.of(MANUAL, "\\(absent\\)", AUTOMATIC, "\\[Bearer \\S+\\]", PROGRAMMATIC, Pattern.quote("[REDACTED]")),
-          "a credential leaks: the agent exports captured credential headers as sent, where the library writes REDACTED"
-              + " and manual leaves them out; load agent-extension"
+          Map.of(MANUAL, Pattern.quote("[REDACTED]"), AUTOMATIC, "\\[Bearer \\S+\\]",
+              PROGRAMMATIC, Pattern.quote("[REDACTED]")),
+          "a credential leaks: the agent exports captured credential headers as sent, where manual and programmatic"
+              + " write REDACTED; load agent-extension"
               + " (OTEL_JAVAAGENT_EXTENSIONS=agent-extension/target/agent-extension.jar) or do not capture them"),
       new Known(MetricRows.REQUEST_DURATION, ".*", Map.of(MANUAL, Pattern.quote(MetricRows.NO_METRIC)),
           "manual writes only its span, and records no metric, as the Python example's manual server does not"),
