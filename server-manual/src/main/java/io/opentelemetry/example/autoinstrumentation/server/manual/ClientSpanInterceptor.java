@@ -7,10 +7,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapPropagator;
-import io.opentelemetry.instrumentation.api.semconv.http.HttpClientAttributesExtractor;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpClientAttributesGetter;
-import io.opentelemetry.instrumentation.api.semconv.http.HttpSpanNameExtractor;
-import io.opentelemetry.instrumentation.api.semconv.http.HttpSpanStatusExtractor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -25,10 +22,7 @@ import okhttp3.Response;
  */
 final class ClientSpanInterceptor implements okhttp3.Interceptor {
 
-  private static final HttpConventions<Chain, Response> HTTP = new HttpConventions<>(
-      HttpSpanNameExtractor.create(OkHttpGetter.INSTANCE),
-      HttpClientAttributesExtractor.create(OkHttpGetter.INSTANCE),
-      HttpSpanStatusExtractor.create(OkHttpGetter.INSTANCE), List.of());
+  private static final HttpConventions<Chain, Response> HTTP = HttpConventions.client(OkHttpGetter.INSTANCE);
 
   private final Tracer tracer;
   private final TextMapPropagator propagator;

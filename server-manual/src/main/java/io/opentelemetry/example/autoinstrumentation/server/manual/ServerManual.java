@@ -61,7 +61,7 @@ public final class ServerManual {
   static Route traced(OpenTelemetry openTelemetry, ConfigProperties config, Route body) {
     Tracer tracer = tracer(openTelemetry);
     TextMapPropagator propagator = openTelemetry.getPropagators().getTextMapPropagator();
-    HttpConventions<Request, Answer> http = SparkHttpGetter.conventions(config); // name, attributes, status: upstream's
+    HttpConventions<Request, Answer> http = HttpConventions.server(config); // name, attributes, status: upstream's
     return (request, response) -> {
       Context caller = propagator.extract(Context.current(), request, SparkHttpGetter.INSTANCE); // span, baggage
       Span span = tracer.spanBuilder(http.spanName(request))

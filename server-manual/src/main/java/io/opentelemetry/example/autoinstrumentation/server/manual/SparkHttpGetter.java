@@ -1,12 +1,7 @@
 package io.opentelemetry.example.autoinstrumentation.server.manual;
 
 import io.opentelemetry.context.propagation.TextMapGetter;
-import io.opentelemetry.instrumentation.api.config.IncludeExclude;
-import io.opentelemetry.instrumentation.api.semconv.http.HttpServerAttributesExtractor;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpServerAttributesGetter;
-import io.opentelemetry.instrumentation.api.semconv.http.HttpSpanNameExtractor;
-import io.opentelemetry.instrumentation.api.semconv.http.HttpSpanStatusExtractor;
-import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,27 +17,6 @@ enum SparkHttpGetter implements HttpServerAttributesGetter<Request, SparkHttpGet
 
   /** The response as the route left it, and its status: the one the route set, or the one a {@code halt} carries. */
   record Answer(Response response, int statusCode) {}
-
-  /** Upstream's conventions over this getter, with the agent's settings mapped onto its builders. */
-  static HttpConventions<Request, Answer> conventions(ConfigProperties config) {
-    var attributes = HttpServerAttributesExtractor.builder(INSTANCE)
-        .setRequestHeaders(headers(config, "otel.instrumentation.http.server.capture-request-headers"))
-        .setResponseHeaders(headers(config, "otel.instrumentation.http.server.capture-response-headers"));
-    var spanName = HttpSpanNameExtractor.builder(INSTANCE);
-    List<String> knownMethods = config.getList("otel.instrumentation.http.known-methods");
-    if (!knownMethods.isEmpty()) {
-      attributes.setKnownMethods(knownMethods);
-      spanName.setKnownMethods(knownMethods);
-    }
-    List<String> credentials = new ArrayList<>(List.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie"));
-    credentials.addAll(config.getList("otel.instrumentation.spark.sensitive-headers")); // this project's setting
-    return new HttpConventions<>(spanName.build(), attributes.build(), HttpSpanStatusExtractor.create(INSTANCE),
-        HttpConventions.captured(credentials));
-  }
-
-  private static IncludeExclude headers(ConfigProperties config, String key) {
-    return IncludeExclude.builder().setIncluded(config.getList(key)).build();
-  }
 
   @Override
   public String getHttpRequestMethod(Request request) {
