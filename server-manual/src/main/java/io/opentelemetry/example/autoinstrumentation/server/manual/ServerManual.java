@@ -11,12 +11,16 @@ import io.opentelemetry.example.autoinstrumentation.common.CatalogSearch;
 import io.opentelemetry.example.autoinstrumentation.common.OpenTelemetrySetup;
 import io.opentelemetry.example.autoinstrumentation.common.RealHandler;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
+import io.opentelemetry.example.autoinstrumentation.server.manual.SparkHttpGetter.Answer;
+import io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.semconv.SchemaUrls;
 import java.util.concurrent.ExecutorService;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import spark.HaltException;
+import spark.Request;
 import spark.Route;
 import spark.Service;
 
@@ -34,52 +38,63 @@ public final class ServerManual {
 
   static Service serve(OpenTelemetry openTelemetry, ConfigProperties config, ServerAddress address) {
     Service http = address.ignite();
-    http.get("/server_request", traced(openTelemetry, config, "/server_request", (request, response) -> {
+    http.get("/server_request", traced(openTelemetry, config, (request, response) -> {
       System.out.println(request.queryParams("param"));
       logger.info("served param={}", request.queryParams("param"));
       return "served";
     }));
-    http.get("/search", traced(openTelemetry, config, "/search", CatalogSearch::handle));
+    http.get("/search", traced(openTelemetry, config, CatalogSearch::handle));
     // tag::real-handler[]
     ExecutorService executor = RealHandler.executor();
-    http.get(RealHandler.PATH, traced(openTelemetry, config, RealHandler.PATH, new RealHandler(
-        new OkHttpClient.Builder().addNetworkInterceptor(new ClientSpanInterceptor(openTelemetry, config)).build(),
-        DatabaseSpans.wrap(openTelemetry, RealHandler.database(), RealHandler.DATABASE_URL),
+    http.get(RealHandler.PATH, traced(openTelemetry, config, new RealHandler(
+        new OkHttpClient.Builder().addNetworkInterceptor(new ClientSpanInterceptor(openTelemetry)).build(),
+        JdbcTelemetry.create(openTelemetry).wrap(RealHandler.database()),
         task -> executor.execute(Context.current().wrap(task))))); // the caller's span goes with the task
     // end::real-handler[]
     return http;
   }
 
-  /** {@code body}, the handler of {@code route}, run inside a SERVER span that continues the caller's trace. */
-  static Route traced(OpenTelemetry openTelemetry, ConfigProperties config, String route, Route body) {
-    Tracer tracer = tracer(openTelemetry, SchemaUrls.V1_41_0); // the semantic conventions HttpServerAttributes follows
+  /**
+   * {@code body} run inside a SERVER span that continues the caller's trace. The span reports what the route did: the
+   * status it set, a {@code halt}'s, or the exception it threw; what Spark answers after the route, it does not see.
+   */
+  static Route traced(OpenTelemetry openTelemetry, ConfigProperties config, Route body) {
+    Tracer tracer = tracer(openTelemetry);
     TextMapPropagator propagator = openTelemetry.getPropagators().getTextMapPropagator();
-    HttpServerAttributes attributes = HttpServerAttributes.configure(config);
+    HttpConventions<Request, Answer> http = HttpConventions.server(config); // name, attributes, status: upstream's
     return (request, response) -> {
-      Context caller = propagator.extract(Context.current(), request, RequestHeaders.INSTANCE); // its span, its baggage
-      Span span = tracer.spanBuilder(attributes.spanName(request, route))
+      Context caller = propagator.extract(Context.current(), request, SparkHttpGetter.INSTANCE); // span, baggage
+      Span span = tracer.spanBuilder(http.spanName(request))
           .setParent(caller)
           .setSpanKind(SpanKind.SERVER)
-          .setAllAttributes(attributes.onRequest(request, route))
+          .setAllAttributes(http.onStart(caller, request))
           .startSpan();
+      Answer answer = null;
       Throwable failure = null;
       try (Scope ignored = caller.with(span).makeCurrent()) {
-        return body.handle(request, response);
+        Object result = body.handle(request, response);
+        answer = new Answer(response, response.status());
+        return result;
+      } catch (HaltException halt) {
+        answer = new Answer(response, halt.statusCode()); // an answer, not a failure
+        throw halt;
       } catch (Exception | Error e) {
-        failure = e; // Spark answers it with a 500, or a halt() with its own status, after the span has ended
+        failure = e;
+        span.recordException(e);
         throw e;
       } finally {
-        attributes.onResponse(span, response, failure);
+        span.setAllAttributes(http.onEnd(caller.with(span), request, answer, failure));
+        span.setStatus(http.status(request, answer, failure)); // ERROR for a failure or a 5xx
         span.end();
       }
     };
   }
 
-  /** This code's tracer, for spans that follow the semantic conventions of {@code schemaUrl}. */
-  static Tracer tracer(OpenTelemetry openTelemetry, String schemaUrl) {
+  /** This code's tracer: its spans follow the semantic conventions of upstream's code, schema 1.41.0. */
+  static Tracer tracer(OpenTelemetry openTelemetry) {
     return openTelemetry.tracerBuilder("io.opentelemetry.example.server-manual")
         .setInstrumentationVersion(ServerManual.class.getPackage().getImplementationVersion()) // from the jar
-        .setSchemaUrl(schemaUrl)
+        .setSchemaUrl(SchemaUrls.V1_41_0)
         .build();
   }
 

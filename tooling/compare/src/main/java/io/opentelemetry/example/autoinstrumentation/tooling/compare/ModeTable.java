@@ -210,7 +210,6 @@ public final class ModeTable {
   }
 
   private String inSync(Mode mode) {
-    List<JsonNode> all = rows(section -> true);
     if (mode == Mode.AUTOMATIC) {
       String agent = distinct(rows(section -> section.equals(Scenario.PYTHON_EXAMPLE.name())), "scope.version", mode);
       return link("the agent's version (" + agent + ")", COMPARISON + "#the-table")
@@ -226,11 +225,9 @@ public final class ModeTable {
           + test("ServerProgrammaticTest", "server-programmatic/src/test/java/io/opentelemetry/example/"
               + "autoinstrumentation/server/programmatic/", "withoutTaskWrappingTheQueryStartsANewTrace");
     }
-    Set<String> schemas = all.stream().filter(row -> row.get("field").asText().equals("schema url"))
-        .map(row -> value(row, mode)).filter(url -> url.startsWith("https://"))
-        .map(url -> url.substring(url.lastIndexOf('/') + 1)).collect(Collectors.toCollection(LinkedHashSet::new));
-    return link("every span name, attribute and status rule, by the semantic conventions (" + String.join(", ", schemas)
-        + ")", COMPARISON + "#the-table") + ", and the context across every executor and client";
+    // The span names, attributes and status rules are upstream's code, called by hand: what is left is the calling.
+    return link("each span's life and a getter per library, over upstream's conventions code", directory(mode))
+        + ", and the context across every executor and client";
   }
 
   private String cannotSee(Mode mode) {
@@ -245,6 +242,11 @@ public final class ModeTable {
     boolean anotherSeesIt = Stream.of(Mode.values()).anyMatch(other -> value(events, other).equals("exception"));
     if (anotherSeesIt && !value(events, mode).equals("exception")) {
       unseen.add(link("the exception of a route that throws one, which Spark turns into a 500", COMPARISON + "#failures"));
+    }
+    JsonNode status = field(rows(section -> section.equals(Scenario.EXCEPTION.name())), "http.response.status_code");
+    if (value(status, mode).equals("(absent)") && !value(status, Mode.AUTOMATIC).equals("(absent)")) {
+      unseen.add(link("what Spark answers after the route: the 500 for an exception, its default Content-Type",
+          COMPARISON + "#failures"));
     }
     return unseen.isEmpty() ? link("nothing the others see", COMPARISON + "#the-table") : String.join("; ", unseen);
   }

@@ -81,24 +81,65 @@ class KnownDifferencesTest {
         .isEqualTo(Verdict.DIFFERENT);
   }
 
-  /** The agent and the library run upstream's client instrumentations of one release: either moving alone is DIFFERENT. */
+  /** The agent and the library run upstream's OkHttp instrumentation of one release: either moving alone is DIFFERENT. */
   @Test
-  void theClientLibrariesAreOnTheAgentsRelease() {
+  void theClientLibraryIsOnTheAgentsRelease() {
     String version = "scope.version";
     assertThat(verdict(TreeSpan.HTTP_CLIENT.section(), version, "1.0.0-SNAPSHOT", "2.31.1-alpha", "2.31.1-alpha"))
         .isEqualTo(Verdict.EXPECTED);
-    assertThat(verdict(TreeSpan.QUERY.section(), version, "1.0.0-SNAPSHOT", "2.31.1-alpha", "2.29.0-alpha"))
+    assertThat(verdict(TreeSpan.HTTP_CLIENT.section(), version, "1.0.0-SNAPSHOT", "2.31.1-alpha", "2.29.0-alpha"))
         .isEqualTo(Verdict.DIFFERENT);
-    assertThat(verdict(TreeSpan.QUERY.section(), version, "1.0.0-SNAPSHOT", "2.33.1-alpha", "2.31.1-alpha"))
+    assertThat(verdict(TreeSpan.HTTP_CLIENT.section(), version, "1.0.0-SNAPSHOT", "2.33.1-alpha", "2.31.1-alpha"))
         .isEqualTo(Verdict.DIFFERENT);
   }
 
+  /** Every mode's query span is upstream's JDBC instrumentation's, manual's included: anything else is DIFFERENT. */
   @Test
-  void onlyManualsQuerySpanNamesASchemaUrl() {
-    String v124 = "https://opentelemetry.io/schemas/1.24.0";
-    assertThat(verdict(TreeSpan.QUERY.section(), "schema url", v124, "(none)", "(none)")).isEqualTo(Verdict.EXPECTED);
-    assertThat(verdict(TreeSpan.QUERY.section(), "schema url", v124, v124, "(none)")).isEqualTo(Verdict.DIFFERENT);
-    assertThat(verdict(TreeSpan.HTTP_CLIENT.section(), "schema url", v124, "(none)", "(none)")).isEqualTo(Verdict.DIFFERENT);
+  void theQuerySpanIsUpstreamsInEveryMode() {
+    String jdbc = "io.opentelemetry.jdbc";
+    assertThat(verdict(TreeSpan.QUERY.section(), "scope", jdbc, jdbc, jdbc)).isEqualTo(Verdict.SAME);
+    assertThat(verdict(TreeSpan.QUERY.section(), "scope", "io.opentelemetry.example.server-manual", jdbc, jdbc))
+        .isEqualTo(Verdict.DIFFERENT);
+    assertThat(verdict(TreeSpan.QUERY.section(), "scope.version", "1.0.0-SNAPSHOT", "2.31.1-alpha", "2.31.1-alpha"))
+        .isEqualTo(Verdict.DIFFERENT);
+    assertThat(verdict(TreeSpan.QUERY.section(), "schema url", "https://opentelemetry.io/schemas/1.24.0", "(none)",
+        "(none)")).isEqualTo(Verdict.DIFFERENT);
+  }
+
+  /** A route that throws: manual's span ends with the exception, before the 500 is answered. */
+  @Test
+  void theStatusAnsweredAfterAThrowingRouteIsNotInManualsSpan() {
+    String status = "http.response.status_code";
+    assertThat(verdict(Scenario.EXCEPTION, status, "(absent)", "500", "500")).isEqualTo(Verdict.EXPECTED);
+    assertThat(verdict(Scenario.ERROR, status, "(absent)", "500", "500")).isEqualTo(Verdict.EXPECTED);
+    assertThat(verdict(Scenario.EXCEPTION, status, "(absent)", "500", "(absent)")).isEqualTo(Verdict.DIFFERENT);
+    // a route that returns or halts answers with a status the span sees
+    assertThat(verdict(Scenario.HALT, status, "(absent)", "401", "401")).isEqualTo(Verdict.DIFFERENT);
+    assertThat(verdict(Scenario.UNAVAILABLE, status, "(absent)", "503", "503")).isEqualTo(Verdict.DIFFERENT);
+  }
+
+  @Test
+  void theErrorTypeOfAThrowingRouteIsTheClassOfWhatItThrew() {
+    assertThat(verdict(Scenario.EXCEPTION, "error.type", "java.lang.IllegalStateException", "500", "500"))
+        .isEqualTo(Verdict.EXPECTED);
+    assertThat(verdict(Scenario.ERROR, "error.type", "java.lang.AssertionError", "500", "500")).isEqualTo(Verdict.EXPECTED);
+    assertThat(verdict(Scenario.EXCEPTION, "error.type", "_OTHER", "500", "500")).isEqualTo(Verdict.DIFFERENT);
+    // a halt is an answer: no error.type in any mode
+    assertThat(verdict(Scenario.HALT, "error.type", "spark.HaltException", "(absent)", "(absent)"))
+        .isEqualTo(Verdict.DIFFERENT);
+  }
+
+  /** Spark sets its default Content-Type after the route: manual's span lacks it, and the others must still agree. */
+  @Test
+  void sparksDefaultContentTypeIsNotInManualsSpan() {
+    String contentType = "http.response.header.content-type";
+    String sparks = "[text/html;charset=utf-8]";
+    assertThat(verdict(Scenario.PYTHON_EXAMPLE, contentType, "(absent)", sparks, sparks)).isEqualTo(Verdict.EXPECTED);
+    assertThat(verdict(Scenario.HALT, contentType, "(absent)", sparks, sparks)).isEqualTo(Verdict.EXPECTED);
+    assertThat(verdict(Scenario.PYTHON_EXAMPLE, contentType, "(absent)", sparks, "(absent)")).isEqualTo(Verdict.DIFFERENT);
+    assertThat(verdict(Scenario.PYTHON_EXAMPLE, contentType, "[application/json]", sparks, sparks))
+        .isEqualTo(Verdict.DIFFERENT);
+    assertThat(verdict(TreeSpan.HTTP_CLIENT.section(), contentType, "(absent)", sparks, sparks)).isEqualTo(Verdict.DIFFERENT);
   }
 
   @Test
