@@ -3,6 +3,16 @@ package io.opentelemetry.example.autoinstrumentation.tooling.configparity;
 import static io.opentelemetry.example.autoinstrumentation.tooling.configparity.Observe.labels;
 import static io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode.MANUAL;
 import static io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode.PROGRAMMATIC;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_HEADER;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_METHOD;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_REQUEST_METHOD_ORIGINAL;
+import static io.opentelemetry.semconv.HttpAttributes.HTTP_RESPONSE_HEADER;
+import static io.opentelemetry.semconv.ServiceAttributes.SERVICE_NAME;
+import static io.opentelemetry.semconv.ServiceAttributes.SERVICE_VERSION;
+import static io.opentelemetry.semconv.UrlAttributes.URL_QUERY;
+import static io.opentelemetry.semconv.incubating.DeploymentIncubatingAttributes.DEPLOYMENT_ENVIRONMENT_NAME;
+import static io.opentelemetry.semconv.incubating.HttpIncubatingAttributes.HTTP_REQUEST_BODY_SIZE;
+import static io.opentelemetry.semconv.incubating.HttpIncubatingAttributes.HTTP_RESPONSE_BODY_SIZE;
 
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ExportedSpans;
 import java.time.Duration;
@@ -253,7 +263,7 @@ final class ConfigTable {
     List<Row> rows = new ArrayList<>();
     // What every mode does with no setting at all
     rows.add(new Row(CONSOLE, "`OTEL_SERVICE_NAME` unset", "`OTEL_SERVICE_NAME`", "any",
-        run -> Observe.resource(run, "service.name").equals(run.mode.module()) ? "the jar's name" : Observe.resource(run, "service.name"),
+        run -> Observe.resource(run, SERVICE_NAME).equals(run.mode.module()) ? "the jar's name" : Observe.resource(run, SERVICE_NAME),
         "the jar's name"));
     rows.add(new Row(CONSOLE, "resource detectors (no setting)", "(the SDK's detectors)", "any",
         run -> resourceGroups(run), "host.*, os.*, process.*, process.executable.*, process.runtime.*, service.name, service.version, telemetry.sdk.*"));
@@ -266,11 +276,10 @@ final class ConfigTable {
 
     // Resource
     rows.add(new Row(OTLP, "`OTEL_SERVICE_NAME=checkout`", "`OTEL_SERVICE_NAME`", "any",
-        run -> "service.name = " + Observe.resource(run, "service.name"), "service.name = checkout"));
+        run -> Observe.resources(run, SERVICE_NAME), "service.name = checkout"));
     rows.add(new Row(OTLP, "`OTEL_RESOURCE_ATTRIBUTES=deployment.environment.name=test,service.version=1.2.3`",
         "`OTEL_RESOURCE_ATTRIBUTES`", "any",
-        run -> "deployment.environment.name = " + Observe.resource(run, "deployment.environment.name")
-            + ", service.version = " + Observe.resource(run, "service.version"),
+        run -> Observe.resources(run, DEPLOYMENT_ENVIRONMENT_NAME, SERVICE_VERSION),
         "deployment.environment.name = test, service.version = 1.2.3"));
     rows.add(new Row(DISABLED, "`OTEL_SDK_DISABLED=true`", "`OTEL_SDK_DISABLED`", "a sampled `traceparent`",
         run -> (run.status("sampled") == 200 ? "served" : "answered " + run.status("sampled"))
@@ -403,11 +412,11 @@ final class ConfigTable {
     // Header capture
     rows.add(new Row(OTLP, "`OTEL_INSTRUMENTATION_HTTP_SERVER_CAPTURE_REQUEST_HEADERS=X-Request-Id`",
         "`OTEL_INSTRUMENTATION_HTTP_CAPTURE_HEADERS_SERVER_REQUEST`", "`X-Request-Id: r-42`",
-        run -> "http.request.header.x-request-id = " + Observe.attribute(run, SAMPLED, "http.request.header.x-request-id"),
+        run -> Observe.attributes(run, SAMPLED, HTTP_REQUEST_HEADER.getAttributeKey("x-request-id")),
         "http.request.header.x-request-id = [r-42]"));
     rows.add(new Row(OTLP, "`OTEL_INSTRUMENTATION_HTTP_SERVER_CAPTURE_RESPONSE_HEADERS=Content-Type`",
         "`OTEL_INSTRUMENTATION_HTTP_CAPTURE_HEADERS_SERVER_RESPONSE`", "any",
-        run -> "http.response.header.content-type = " + Observe.attribute(run, SAMPLED, "http.response.header.content-type"),
+        run -> Observe.attributes(run, SAMPLED, HTTP_RESPONSE_HEADER.getAttributeKey("content-type")),
         "http.response.header.content-type = [text/html;charset=utf-8]",
         Map.of(MANUAL, "http.response.header.content-type = null"),
         "the manual span wraps the route and ends when it returns; Spark sets its default Content-Type after that, as it"
@@ -415,7 +424,7 @@ final class ConfigTable {
 
     // URL sanitization
     rows.add(new Row(OTLP, "`OTEL_INSTRUMENTATION_SANITIZATION_URL_EXPERIMENTAL_SENSITIVE_QUERY_PARAMETERS=token`", "none",
-        "`?param=sampled&token=abc&sig=s`", run -> "url.query = " + Observe.attribute(run, SAMPLED, "url.query"),
+        "`?param=sampled&token=abc&sig=s`", run -> Observe.attributes(run, SAMPLED, URL_QUERY),
         "url.query = param=sampled&token=REDACTED&sig=s", // sig, on the default list, is shown: the list is replaced
         Map.of(MANUAL, "url.query = param=sampled&token=abc&sig=REDACTED"),
         "upstream's HTTP extractors take another list only through an internal class (`Experimental`), which code outside"
@@ -424,12 +433,11 @@ final class ConfigTable {
     // HTTP instrumentation settings
     rows.add(new Row(HTTP, "`OTEL_INSTRUMENTATION_HTTP_KNOWN_METHODS=POST`", "`OTEL_INSTRUMENTATION_HTTP_KNOWN_METHODS`", "a GET",
         run -> Observe.span(run, SAMPLED).map(span -> span.name() + "; http.request.method = "
-            + span.attribute("http.request.method") + ", _original = " + span.attribute("http.request.method_original"))
+            + span.attribute(HTTP_REQUEST_METHOD) + ", _original = " + span.attribute(HTTP_REQUEST_METHOD_ORIGINAL))
             .orElse("no span"),
         "HTTP /server_request; http.request.method = _OTHER, _original = GET"));
     rows.add(new Row(HTTP, "`OTEL_INSTRUMENTATION_HTTP_SERVER_EMIT_EXPERIMENTAL_TELEMETRY=true`", "none", "a GET with a 5-byte body",
-        run -> "http.request.body.size = " + Observe.attribute(run, SAMPLED, "http.request.body.size")
-            + ", http.response.body.size = " + Observe.attribute(run, SAMPLED, "http.response.body.size"),
+        run -> Observe.attributes(run, SAMPLED, HTTP_REQUEST_BODY_SIZE, HTTP_RESPONSE_BODY_SIZE),
         "http.request.body.size = 5, http.response.body.size = null",
         Map.of(MANUAL, "http.request.body.size = null, http.response.body.size = null"),
         "the manual server borrows upstream's stable HTTP conventions only; the experimental attributes and metrics come"

@@ -2,6 +2,8 @@ package io.opentelemetry.example.autoinstrumentation.tooling.configparity;
 
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ExportedSpan;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.OtlpReceiver;
+import io.opentelemetry.api.common.AttributeKey;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +67,21 @@ final class Observe {
   }
 
   /** The value of a resource attribute of the run's server spans. */
-  static String resource(ModeRun run, String key) {
-    return run.spans().stream().map(span -> String.valueOf(span.resource().get(key))).distinct()
+  static String resource(ModeRun run, AttributeKey<?> key) {
+    return run.spans().stream().map(span -> String.valueOf(span.resource().get(key.getKey()))).distinct()
         .collect(Collectors.joining(", "));
   }
 
-  /** The value of a span attribute of the span in trace {@code traceId}. */
-  static String attribute(ModeRun run, String traceId, String key) {
-    return span(run, traceId).map(span -> String.valueOf(span.attribute(key))).orElse("no span");
+  /** Resource attributes of the run's server spans as a reader reads them: {@code service.name = checkout}. */
+  static String resources(ModeRun run, AttributeKey<?>... keys) {
+    return Arrays.stream(keys).map(key -> key.getKey() + " = " + resource(run, key)).collect(Collectors.joining(", "));
+  }
+
+  /** Attributes of the span in trace {@code traceId} as a reader reads them: {@code url.query = param=x}. */
+  static String attributes(ModeRun run, String traceId, AttributeKey<?>... keys) {
+    return Arrays.stream(keys).map(key -> key.getKey() + " = "
+        + span(run, traceId).map(span -> String.valueOf(span.attribute(key))).orElse("no span"))
+        .collect(Collectors.joining(", "));
   }
 
   private Observe() {}
