@@ -22,10 +22,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
@@ -34,6 +36,8 @@ import org.eclipse.jetty.server.HttpChannel;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ThreadPool;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.annotations.OnWebSocketMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -211,6 +215,41 @@ class SparkTelemetryTest {
     assertThat(spans(failing + following)).hasSize(failing + following)
         .allSatisfy(span -> assertThat(span).hasKind(SpanKind.SERVER).hasNoParent());
     assertThat(testing.getSpans()).filteredOn(span -> span.getName().equals("GET /server_request")).hasSize(following);
+  }
+
+  /**
+   * With a websocket route, Spark's server answers the upgrade, and every path Spark has no route for, from the routes'
+   * servlet context behind Spark's own handler: the span covers that context, and names the route as the agent does.
+   */
+  @Test
+  void websocketRouteAndWhatSparkLeavesToItsContext() throws Exception {
+    EmbeddedServers.add(TRACED_JETTY, SparkTelemetry.create(testing.getOpenTelemetry()).createEmbeddedServerFactory());
+    app = Service.ignite().ipAddress("127.0.0.1").port(0);
+    app.embeddedServerIdentifier(TRACED_JETTY);
+    app.webSocket("/ws", Echo.class);
+    app.get("/server_request", (request, response) -> "served");
+    app.awaitInitialization();
+
+    WebSocket socket = http.newWebSocketBuilder()
+        .buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/ws"), new WebSocket.Listener() {})
+        .get(10, TimeUnit.SECONDS);
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
+    spans(1);
+    assertThat(get("/no_such_route", Map.of()).statusCode()).isEqualTo(404);
+    get("/server_request", Map.of());
+
+    assertThat(spans(3)).extracting(span -> ServerSpanExpectations.attributes(span).get("http.response.status_code"))
+        .containsExactly(101L, 404L, 200L);
+    assertThat(testing.getSpans()).extracting(SpanData::getName).containsExactly("GET /*", "GET /*", "GET /server_request");
+  }
+
+  /** The websocket route's handler: echoes each message. */
+  @org.eclipse.jetty.websocket.api.annotations.WebSocket // java.net.http.WebSocket is the client
+  public static final class Echo {
+    @OnWebSocketMessage
+    public void onMessage(Session session, String message) throws IOException {
+      session.getRemote().sendString(message);
+    }
   }
 
   @Test
