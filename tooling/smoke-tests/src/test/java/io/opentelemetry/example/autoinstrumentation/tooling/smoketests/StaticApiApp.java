@@ -32,8 +32,10 @@ public final class StaticApiApp {
 
   public static void main(String[] args) {
     if (args.length == 1 && args[0].equals("library")) {
+      // tag::static-api[]
       EmbeddedServers.add(EmbeddedServers.Identifiers.JETTY,
           SparkTelemetry.create(OpenTelemetrySetup.initialize().sdk()).createEmbeddedServerFactory());
+      // end::static-api[]
     }
     ipAddress("127.0.0.1");
     port(0);
