@@ -16,7 +16,7 @@ import spark.Service;
 import spark.embeddedserver.EmbeddedServers;
 
 // tag::server[]
-/** The server, instrumented by library instrumentations: one line for Spark, one for each client the handler uses. */
+/** The server, instrumented by library instrumentations: Spark's Jetty traced by SparkTelemetry, a line per client. */
 public final class ServerProgrammatic {
 
   private static final Logger logger = LoggerFactory.getLogger(ServerProgrammatic.class);
