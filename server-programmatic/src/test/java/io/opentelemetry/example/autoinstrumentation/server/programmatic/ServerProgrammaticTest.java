@@ -148,13 +148,16 @@ class ServerProgrammaticTest {
     start(Map.of(
         SparkTelemetrySetup.KNOWN_METHODS, "POST",
         SparkTelemetrySetup.EMIT_EXPERIMENTAL_TELEMETRY, "true"));
-    get(server, "/server_request?param=m");
+    HttpClient.newHttpClient().send( // a GET with a 5-byte body, whose size the experimental telemetry reports
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/server_request?param=m"))
+            .method("GET", HttpRequest.BodyPublishers.ofString("hello")).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
 
     spans(1);
     assertThat(ServerSpanExpectations.attributes(testing.getSpans().get(0)))
         .containsEntry("http.request.method", "_OTHER")
         .containsEntry("http.request.method_original", "GET")
-        .containsEntry("http.request.body.size", 0L);
+        .containsEntry("http.request.body.size", 5L);
   }
 
   private static HttpResponse<String> get(Service service, String pathAndQuery) throws Exception {
