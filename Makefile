@@ -62,7 +62,7 @@ run-automatic: check-agent-settings server-automatic/target/server-automatic.jar
 run-automatic-api: check-agent-settings server-automatic/target/server-automatic.jar server-automatic-api/target/server-automatic-api.jar $(EXTENSION_IF_NAMED) $(PRETTY_JAR) ## Serve on :8082 under the agent, plus @WithSpan and Span.current() in the code
 	$(JAVA) $(AGENT_FLAGS) -jar server-automatic-api/target/server-automatic-api.jar $(PRETTY_OUTPUT) $(STOPPED_IS_DONE)
 
-run-programmatic: warn-agent server-programmatic/target/server-programmatic.jar $(PRETTY_JAR) ## Serve on :8082 with the one-line SparkTelemetry library instrumentation
+run-programmatic: warn-agent server-programmatic/target/server-programmatic.jar $(PRETTY_JAR) ## Serve on :8082 with the SparkTelemetry library instrumentation
 	$(JAVA) -jar server-programmatic/target/server-programmatic.jar $(PRETTY_OUTPUT) $(STOPPED_IS_DONE)
 
 client: client/target/client.jar ## Call the server once: make client PARAM=hello
@@ -142,7 +142,7 @@ refuse-agent:
 warn-agent:
 	$(if $(AGENT_IN_JVM_OPTIONS),$(warning JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS load a javaagent; its SERVER span replaces SparkTelemetry's, which stands aside when a SERVER span is already current, and it exports with its own defaults, not this project's: OTLP to localhost:4318 unless OTEL_TRACES_EXPORTER says otherwise))
 
-# Each jar is rebuilt only when its module, common or the root POM changed.
+# Each jar is rebuilt only when its module, common or the root POM changed (programmatic's also with the Spark library).
 server-manual/target/server-manual.jar: $(call SOURCES,server-manual)
 	$(MVNW) package -DskipTests -pl server-manual -am
 	@touch $@
@@ -155,7 +155,7 @@ server-automatic-api/target/server-automatic-api.jar: $(call SOURCES,server-auto
 $(EXTENSION): $(call SOURCES,agent-extension)
 	$(MVNW) package -DskipTests -pl agent-extension -am
 	@touch $@
-server-programmatic/target/server-programmatic.jar: $(call SOURCES,server-programmatic)
+server-programmatic/target/server-programmatic.jar: $(call SOURCES,server-programmatic) $(call SOURCES,spark-2.6)
 	$(MVNW) package -DskipTests -pl server-programmatic -am
 	@touch $@
 client/target/client.jar: $(call SOURCES,client)

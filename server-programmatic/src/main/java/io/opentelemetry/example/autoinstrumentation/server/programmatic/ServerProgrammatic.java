@@ -6,7 +6,6 @@ import io.opentelemetry.example.autoinstrumentation.common.CatalogSearch;
 import io.opentelemetry.example.autoinstrumentation.common.OpenTelemetrySetup;
 import io.opentelemetry.example.autoinstrumentation.common.RealHandler;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
-import io.opentelemetry.example.autoinstrumentation.server.programmatic.spark.SparkTelemetry;
 import io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry;
 import io.opentelemetry.instrumentation.okhttp.v3_0.OkHttpTelemetry;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
@@ -14,12 +13,15 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spark.Service;
+import spark.embeddedserver.EmbeddedServers;
 
 // tag::server[]
-/** The server, instrumented by library instrumentations: one line for Spark, one for each client the handler uses. */
+/** The server, instrumented by library instrumentations: Spark's Jetty traced by SparkTelemetry, a line per client. */
 public final class ServerProgrammatic {
 
   private static final Logger logger = LoggerFactory.getLogger(ServerProgrammatic.class);
+  /** The embedded server this Service asks Spark for: Spark's Jetty, traced by SparkTelemetry. */
+  static final String TRACED_JETTY = "traced-jetty";
 
   public static void main(String[] args) {
     OpenTelemetrySetup otel = OpenTelemetrySetup.initialize();
@@ -28,9 +30,11 @@ public final class ServerProgrammatic {
   }
 
   static Service serve(OpenTelemetry openTelemetry, ConfigProperties config, ServerAddress address) {
+    EmbeddedServers.add(TRACED_JETTY, SparkTelemetrySetup.create(openTelemetry, config).createEmbeddedServerFactory());
+    // EmbeddedServers.add(TRACED_JETTY, SparkTelemetry.builder(openTelemetry)
+    //     .setExcludedUrls(List.of("/server_request")).build().createEmbeddedServerFactory());
     Service http = address.ignite();
-    SparkTelemetry.builder(openTelemetry).configure(config).build().instrument(http);
-    // SparkTelemetry.builder(openTelemetry).setExcludedUrls(List.of("/server_request")).build().instrument(http);
+    http.embeddedServerIdentifier(TRACED_JETTY);
     http.get("/server_request", (request, response) -> {
       System.out.println(request.queryParams("param"));
       logger.info("served param={}", request.queryParams("param"));

@@ -346,11 +346,11 @@ final class FlameGraph {
   }
 
   /**
-   * The example's own instrumentation code, as opposed to its routes: the library's package, the manual span's code
-   * ({@code traced}, the calls into upstream's conventions and the getter) and the SDK set-up's span processor.
+   * The example's own instrumentation code, as opposed to its routes: the Spark library's package, the manual span's
+   * code ({@code traced}, the calls into upstream's conventions and the getter) and the SDK set-up's span processor.
    */
   private static boolean isInstrumentation(String frame) {
-    return frame.contains("/programmatic/spark/")
+    return frame.contains("/autoinstrumentation/spark/")
         || frame.contains("/manual/ServerManual.lambda$traced$") || frame.contains("/manual/HttpConventions")
         || frame.contains("/manual/SparkHttpGetter") || frame.contains("/common/ThreadDetailsSpanProcessor")
         || frame.contains("/common/OpenTelemetrySetup");

@@ -16,7 +16,7 @@ class FlameGraphTest {
 
   static final String JETTY = "[qtp1916160176-17 tid=101];java/lang/Thread.run;org/eclipse/jetty/server/Server.handle";
   static final String HANDLER =
-      JETTY + ";io/opentelemetry/example/autoinstrumentation/server/programmatic/spark/OpenTelemetryHandler.handle";
+      JETTY + ";io/opentelemetry/example/autoinstrumentation/spark/v2_6/OpenTelemetryHandler.handle";
 
   /** Collapsed stacks as async-profiler writes them with {@code threads}: one of each kind of sample. */
   static final List<String> COLLAPSED = List.of(

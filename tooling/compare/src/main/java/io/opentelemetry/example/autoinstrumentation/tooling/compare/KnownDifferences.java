@@ -91,7 +91,7 @@ final class KnownDifferences {
       new Known(SERVER_SPANS, "scope", Map.of(
               MANUAL, Pattern.quote("io.opentelemetry.example.server-manual"),
               AUTOMATIC, Pattern.quote("io.opentelemetry.jetty-8.0"),
-              PROGRAMMATIC, Pattern.quote("io.opentelemetry.example.spark-2.9")),
+              PROGRAMMATIC, Pattern.quote("io.opentelemetry.example.spark-2.6")),
           "each mode has its own instrumentation scope: the agent's Jetty instrumentation, the library, the hand-written code"),
       new Known(SERVER_SPANS, "scope\\.version", Map.of(
               MANUAL, ANY_VERSION, AUTOMATIC, AGENT_VERSION, PROGRAMMATIC, ANY_VERSION),

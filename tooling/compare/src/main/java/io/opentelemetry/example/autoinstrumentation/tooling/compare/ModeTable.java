@@ -41,6 +41,9 @@ public final class ModeTable {
   private static final String SOURCES = "server-%1$s/src/main/java/io/opentelemetry/example/autoinstrumentation/server/%1$s";
   private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} +(.+?) *$");
   private static final String COMMON = "common/src/main/java/io/opentelemetry/example/autoinstrumentation/common/";
+  /** The library instrumentation the programmatic server uses, a module of its own. */
+  private static final String SPARK_LIBRARY =
+      "spark-2.6/src/main/java/io/opentelemetry/example/autoinstrumentation/spark/v2_6";
   /** The SDK set-up that the manual and programmatic servers share, which the agent does for itself. */
   static final List<String> SDK_SET_UP = List.of("OpenTelemetrySetup.java", "NotInThisBuild.java", "OneLineLogging.java",
       "ThreadDetailsSpanProcessor.java", "LogCorrelation.java", "LogRecords.java");
@@ -203,10 +206,18 @@ public final class ModeTable {
     for (String file : SDK_SET_UP) {
       setUp += LinesOfCode.count(Files.readString(root.resolve(COMMON + file)));
     }
-    String what = mode == Mode.MANUAL ? "of its own instrumentation (" + own.size() + " files)"
-        : "of `SparkTelemetry`, a library upstream publishes for other frameworks, not Spark";
-    return link(mainClass + " in the main class, " + ownLines + " " + what, directory(mode)) + ", "
-        + link(setUp + " of SDK set-up", COMMON) + " shared with the other SDK mode";
+    String sdkSetUp = link(setUp + " of SDK set-up", COMMON) + " shared with the other SDK mode";
+    if (mode == Mode.MANUAL) {
+      return link(mainClass + " in the main class, " + ownLines + " of its own instrumentation (" + own.size()
+          + " files)", directory(mode)) + ", " + sdkSetUp;
+    }
+    int libraryLines = 0;
+    for (Path file : javaFiles(root.resolve(SPARK_LIBRARY))) {
+      libraryLines += LinesOfCode.count(Files.readString(file));
+    }
+    return link(mainClass + " in the main class, " + ownLines + " mapping the `OTEL_*` settings onto the library",
+        directory(mode)) + ", " + link(libraryLines + " of `SparkTelemetry`", SPARK_LIBRARY)
+        + ", a library upstream publishes for other frameworks, not Spark, " + sdkSetUp;
   }
 
   private String inSync(Mode mode) {
@@ -317,10 +328,14 @@ public final class ModeTable {
 
   /** The mode's instrumentation code besides its main class and its app of failing routes. */
   private List<Path> ownFiles(Mode mode) throws IOException {
-    try (Stream<Path> files = Files.walk(root.resolve(directory(mode)))) {
-      return files.filter(file -> file.toString().endsWith(".java"))
-          .filter(file -> !file.equals(mainClass(mode)) && !file.getFileName().toString().equals("FailingRoutesServer.java"))
-          .sorted().toList();
+    return javaFiles(root.resolve(directory(mode))).stream()
+        .filter(file -> !file.equals(mainClass(mode)) && !file.getFileName().toString().equals("FailingRoutesServer.java"))
+        .toList();
+  }
+
+  private static List<Path> javaFiles(Path directory) throws IOException {
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
     }
   }
 

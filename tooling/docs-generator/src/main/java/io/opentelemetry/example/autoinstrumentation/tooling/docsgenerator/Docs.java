@@ -107,7 +107,7 @@ public final class Docs {
     List<Path> pages = new ArrayList<>();
     pages.add(root.resolve("README.md"));
     for (String module : List.of("server-manual", "server-automatic", "server-automatic-api", "server-programmatic",
-        "agent-extension", "client", "tooling")) {
+        "spark-2.6", "agent-extension", "client", "tooling")) {
       pages.add(root.resolve(module).resolve("README.md"));
     }
     try (Stream<Path> docs = Files.list(root.resolve("docs"))) {

@@ -37,6 +37,31 @@ class AgentOnSdkServersIT {
     assertThat(servers).extracting(ExportedSpan::scope).containsExactly("io.opentelemetry.jetty-8.0");
   }
 
+  /**
+   * The library checks for a SERVER span before it applies its excluded URLs: under the agent, an excluded path keeps
+   * the agent's span, and what the route does is traced under it (here the outgoing call of the real handler).
+   */
+  @Test
+  void programmaticUnderTheAgentKeepsTheAgentsSpanOnAnExcludedUrl() throws Exception {
+    List<String> agent = Mode.agentOptions(ProjectLayout.root());
+    ProcessOutput output;
+    try (ServerProcess server = ServerProcess.start(Mode.PROGRAMMATIC,
+        Map.of("OTEL_INSTRUMENTATION_SPARK_EXCLUDED_URLS", "/real_handler"), agent, Duration.ofSeconds(60))) {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(server.uri("/real_handler?param=excluded")).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      server.awaitSpans(3, Duration.ofSeconds(10));
+      output = server.stop();
+    }
+
+    ExportedSpan handler = output.spans().stream().filter(span -> span.name().equals("GET /real_handler"))
+        .findFirst().orElseThrow();
+    assertThat(handler.scope()).isEqualTo("io.opentelemetry.jetty-8.0");
+    assertThat(output.spans()).as("the outgoing call, under the agent's span")
+        .anyMatch(span -> span.kind().equals("CLIENT") && span.parentSpanId().equals(handler.spanId()));
+  }
+
   @Test
   void makeRefusesToRunManualUnderTheAgent() {
     ProcessOutput make = JavaProcess.start(List.of("make", "-s", "run-manual"), ProjectLayout.root(),

@@ -1,4 +1,4 @@
-package io.opentelemetry.example.autoinstrumentation.server.programmatic.spark;
+package io.opentelemetry.example.autoinstrumentation.spark.v2_6;
 
 import io.opentelemetry.instrumentation.api.semconv.http.HttpServerAttributesGetter;
 import java.util.ArrayList;
@@ -6,25 +6,20 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import javax.annotation.Nullable;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-/** Reads the HTTP semantic-convention values from the servlet request and response under Spark. */
+/**
+ * Reads the HTTP semantic-convention values from the request and response Jetty serves. Header values are returned as
+ * they are: the extractors parse {@code Host}, {@code User-Agent} and the proxy headers from them; only what is captured
+ * as an attribute is redacted, by {@link CapturedHeaders}.
+ */
 final class SparkHttpAttributesGetter
     implements HttpServerAttributesGetter<HttpServletRequest, HttpServletResponse> {
 
-  static final String REDACTED = "REDACTED";
   private static final String HTTP_1_1 = "HTTP/1.1";
   private static final String HTTP_1_0 = "HTTP/1.0";
-
-  /** Lower-case names of headers whose values are never shown; headers are only read to be captured or parsed. */
-  private final Set<String> sensitiveHeaders;
-
-  SparkHttpAttributesGetter(Set<String> sensitiveHeaders) {
-    this.sensitiveHeaders = sensitiveHeaders;
-  }
 
   @Override
   public String getHttpRequestMethod(HttpServletRequest request) {
@@ -57,11 +52,14 @@ final class SparkHttpAttributesGetter
     Enumeration<String> values = request.getHeaders(name);
     String first = values.nextElement();
     if (!values.hasMoreElements()) {
-      return redact(name, Collections.singletonList(first)); // one value, the common case: one small object
+      return Collections.singletonList(first); // one value, the common case: one small object
     }
-    List<String> all = new ArrayList<>(List.of(first));
-    values.asIterator().forEachRemaining(all::add);
-    return redact(name, all);
+    List<String> all = new ArrayList<>();
+    all.add(first);
+    while (values.hasMoreElements()) {
+      all.add(values.nextElement());
+    }
+    return all;
   }
 
   @Override
@@ -75,14 +73,7 @@ final class SparkHttpAttributesGetter
   @Override
   public List<String> getHttpResponseHeader(
       HttpServletRequest request, HttpServletResponse response, String name) {
-    return redact(name, new ArrayList<>(response.getHeaders(name)));
-  }
-
-  private List<String> redact(String name, List<String> values) {
-    if (values.isEmpty() || !sensitiveHeaders.contains(name.toLowerCase(Locale.ROOT))) {
-      return values;
-    }
-    return Collections.nCopies(values.size(), REDACTED);
+    return new ArrayList<>(response.getHeaders(name));
   }
 
   @Nullable

@@ -1,4 +1,4 @@
-package io.opentelemetry.example.autoinstrumentation.server.programmatic.spark;
+package io.opentelemetry.example.autoinstrumentation.spark.v2_6;
 
 import io.opentelemetry.context.propagation.TextMapGetter;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.opentelemetry.example.autoinstrumentation.server.programmatic.spark;
+package io.opentelemetry.example.autoinstrumentation.spark.v2_6;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -7,6 +7,8 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -23,7 +25,7 @@ final class ExcludedUrls {
   private final TextMapPropagator propagator;
 
   ExcludedUrls(List<Pattern> patterns, TextMapPropagator propagator) {
-    this.patterns = List.copyOf(patterns);
+    this.patterns = Collections.unmodifiableList(new ArrayList<>(patterns));
     this.propagator = propagator;
   }
 

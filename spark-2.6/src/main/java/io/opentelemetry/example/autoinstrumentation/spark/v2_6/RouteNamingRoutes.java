@@ -1,4 +1,4 @@
-package io.opentelemetry.example.autoinstrumentation.server.programmatic.spark;
+package io.opentelemetry.example.autoinstrumentation.spark.v2_6;
 
 import io.opentelemetry.context.Context;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpServerRoute;
@@ -9,10 +9,10 @@ import spark.route.Routes;
 import spark.routematch.RouteMatch;
 
 /**
- * The service's route table as Spark's request matcher sees it (the only user of this view): when Spark finds the route for a
- * request, the current SERVER span takes its template ({@code /users/:id}) as {@code http.route}. The agent's Spark
- * instrumentation hooks the same call, so both see the route Spark chose, {@code X-HTTP-Method-Override} and the HEAD
- * to GET fallback included; a request that no route matches keeps no route.
+ * The service's route table as Spark's request matcher sees it (the only user of this view): when Spark finds the route
+ * for a request, the current SERVER span takes its template ({@code /users/:id}) as {@code http.route}. The agent's
+ * Spark instrumentation hooks the same call, so both see the route Spark chose, {@code X-HTTP-Method-Override} and the
+ * HEAD to GET fallback included; a request that no route matches gets no route here.
  */
 final class RouteNamingRoutes extends Routes {
 

@@ -1,33 +1,49 @@
-package io.opentelemetry.example.autoinstrumentation.server.programmatic.spark;
+package io.opentelemetry.example.autoinstrumentation.spark.v2_6;
 
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.example.autoinstrumentation.common.ServerSpanExpectations;
-import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
+import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
+import io.opentelemetry.instrumentation.api.semconv.http.HttpServerAttributesExtractor;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
+import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.server.HttpChannel;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.annotations.OnWebSocketMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import spark.Service;
+import spark.embeddedserver.EmbeddedServers;
+import spark.embeddedserver.jetty.JettyServerFactory;
 
 /** The library on a test app with the routes the example's server lacks: templates, failures, a child span. */
 class SparkTelemetryTest {
@@ -40,11 +56,22 @@ class SparkTelemetryTest {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private Service app;
 
+  /** The embedded server this test's services ask Spark for: Spark's default identifier is left alone. */
+  static final String TRACED_JETTY = "SparkTelemetryTest";
+
   private void serve(Consumer<SparkTelemetryBuilder> configuration) {
-    app = Service.ignite().ipAddress("127.0.0.1").port(0).threadPool(THREADS);
+    serve(configuration, null);
+  }
+
+  private void serve(Consumer<SparkTelemetryBuilder> configuration, JettyServerFactory userServers) {
     SparkTelemetryBuilder builder = SparkTelemetry.builder(testing.getOpenTelemetry());
     configuration.accept(builder);
-    builder.build().instrument(app);
+    SparkTelemetry telemetry = builder.build();
+    EmbeddedServers.add(TRACED_JETTY, userServers == null
+        ? telemetry.createEmbeddedServerFactory()
+        : telemetry.createEmbeddedServerFactory(userServers));
+    app = Service.ignite().ipAddress("127.0.0.1").port(0).threadPool(THREADS);
+    app.embeddedServerIdentifier(TRACED_JETTY);
     // An application filter that fails after its route has answered: when the library traced with a pair of
     // filters, such a failure could skip the one that ended the span, leaving it open and current on its thread.
     app.get("/fail/filter", (request, response) -> "answered");
@@ -93,7 +120,7 @@ class SparkTelemetryTest {
 
     ServerSpanExpectations.assertServerRequestSpan(onlySpan(), app.port(), "param=testing");
     assertThat(onlySpan().getInstrumentationScopeInfo()).satisfies(scope -> {
-      assertThat(scope.getName()).isEqualTo("io.opentelemetry.example.spark-2.9");
+      assertThat(scope.getName()).isEqualTo("io.opentelemetry.example.spark-2.6");
       assertThat(scope.getVersion()).as("from the properties file the build writes").matches("\\d+\\.\\d+.*");
       assertThat(scope.getSchemaUrl()).isEqualTo("https://opentelemetry.io/schemas/1.41.0");
     });
@@ -190,14 +217,39 @@ class SparkTelemetryTest {
     assertThat(testing.getSpans()).filteredOn(span -> span.getName().equals("GET /server_request")).hasSize(following);
   }
 
+  /**
+   * With a websocket route, Spark's server answers the upgrade, and every path Spark has no route for, from the routes'
+   * servlet context behind Spark's own handler: the span covers that context, and names the route as the agent does.
+   */
   @Test
-  void instrumentingAfterTheFirstRouteFailsLoudly() {
+  void websocketRouteAndWhatSparkLeavesToItsContext() throws Exception {
+    EmbeddedServers.add(TRACED_JETTY, SparkTelemetry.create(testing.getOpenTelemetry()).createEmbeddedServerFactory());
     app = Service.ignite().ipAddress("127.0.0.1").port(0);
+    app.embeddedServerIdentifier(TRACED_JETTY);
+    app.webSocket("/ws", Echo.class);
     app.get("/server_request", (request, response) -> "served");
+    app.awaitInitialization();
 
-    assertThatThrownBy(() -> SparkTelemetry.create(testing.getOpenTelemetry()).instrument(app))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("before route mapping");
+    WebSocket socket = http.newWebSocketBuilder()
+        .buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/ws"), new WebSocket.Listener() {})
+        .get(10, TimeUnit.SECONDS);
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
+    spans(1);
+    assertThat(get("/no_such_route", Map.of()).statusCode()).isEqualTo(404);
+    get("/server_request", Map.of());
+
+    assertThat(spans(3)).extracting(span -> ServerSpanExpectations.attributes(span).get("http.response.status_code"))
+        .containsExactly(101L, 404L, 200L);
+    assertThat(testing.getSpans()).extracting(SpanData::getName).containsExactly("GET /*", "GET /*", "GET /server_request");
+  }
+
+  /** The websocket route's handler: echoes each message. */
+  @org.eclipse.jetty.websocket.api.annotations.WebSocket // java.net.http.WebSocket is the client
+  public static final class Echo {
+    @OnWebSocketMessage
+    public void onMessage(Session session, String message) throws IOException {
+      session.getRemote().sendString(message);
+    }
   }
 
   @Test
@@ -258,23 +310,20 @@ class SparkTelemetryTest {
   }
 
   @Test
-  void excludedUrlsFromConfiguration() throws Exception {
-    serve(builder -> builder.configure(DefaultConfigProperties.createFromMap(
-        Map.of("otel.instrumentation.spark.excluded-urls", "/users/.*"))));
-    get("/users/7", Map.of());
-    get("/server_request", Map.of());
-
-    assertThat(spans(1)).singleElement().satisfies(span -> assertThat(span).hasName("GET /server_request"));
-  }
-
-  @Test
-  void sensitiveQueryParametersAreTheAgentsSetting() throws Exception {
-    serve(builder -> builder.configure(DefaultConfigProperties.createFromMap(
-        Map.of(ServerSpanExpectations.SENSITIVE_QUERY_PARAMETERS_KEY, "token"))));
+  void sensitiveQueryParametersReplaceUpstreamsList() throws Exception {
+    serve(builder -> builder.setSensitiveQueryParameters(List.of("token")));
     get("/server_request?" + ServerSpanExpectations.QUERY_WITH_TOKEN, Map.of());
 
     assertThat(ServerSpanExpectations.attributes(onlySpan()))
         .containsEntry("url.query", ServerSpanExpectations.QUERY_WITH_TOKEN_REDACTED);
+  }
+
+  @Test
+  void upstreamsSensitiveQueryParametersByDefault() throws Exception {
+    serve(builder -> {});
+    get("/server_request?" + ServerSpanExpectations.QUERY_WITH_TOKEN, Map.of());
+
+    assertThat(ServerSpanExpectations.attributes(onlySpan())).containsEntry("url.query", "param=x&token=abc&sig=REDACTED");
   }
 
   @Test
@@ -290,6 +339,87 @@ class SparkTelemetryTest {
         .containsEntry("http.request.header.cookie", List.of("REDACTED"))
         .containsKey("http.request.header.user-agent")
         .containsEntry("http.response.header.content-type", List.of("text/html;charset=utf-8"));
+  }
+
+  /** Declaring a header sensitive hides its captured value, never what the conventions read from it. */
+  @Test
+  void sensitiveHeadersAreRedactedOnlyWhereCaptured() throws Exception {
+    List<String> headers = List.of("Host", "User-Agent", "X-Forwarded-For");
+    serve(builder -> builder.addSensitiveHeaders(headers).setCapturedRequestHeaders(headers));
+    get("/server_request", Map.of("User-Agent", "agent/1.0", "X-Forwarded-For", "198.51.100.9"));
+
+    assertThat(ServerSpanExpectations.attributes(onlySpan()))
+        .containsEntry("server.address", "127.0.0.1")
+        .containsEntry("user_agent.original", "agent/1.0")
+        .containsEntry("client.address", "198.51.100.9")
+        .containsEntry("http.request.header.host", List.of("REDACTED"))
+        .containsEntry("http.request.header.user-agent", List.of("REDACTED"))
+        .containsEntry("http.request.header.x-forwarded-for", List.of("REDACTED"));
+  }
+
+  /** The application's own Jetty set-up (here its thread pool) is the server that answers, traced. */
+  @Test
+  void usersJettyServerFactoryIsKept() throws Exception {
+    serve(builder -> {}, new JettyServerFactory() {
+      @Override
+      public Server create(int maxThreads, int minThreads, int threadTimeoutMillis) {
+        QueuedThreadPool pool = new QueuedThreadPool(THREADS);
+        pool.setName("users-pool");
+        return new Server(pool);
+      }
+
+      @Override
+      public Server create(ThreadPool threadPool) {
+        return create(0, 0, 0);
+      }
+    });
+    app.get("/thread", (request, response) -> Thread.currentThread().getName());
+
+    assertThat(get("/thread", Map.of()).body()).startsWith("users-pool");
+    assertThat(onlySpan()).hasName("GET /thread");
+  }
+
+  /**
+   * A SERVER span that another instrumentation started in front of Spark's handlers (here the application's own
+   * server, as the agent's Jetty instrumentation starts one) stays the request's span, excluded URL or not: the library
+   * stands aside, and a span the route makes is that span's child.
+   */
+  @Test
+  void anotherServerSpanIsNeverReplaced() throws Exception {
+    // An HTTP server Instrumenter, as the agent's Jetty instrumentation is: its SERVER span is one others recognise.
+    Instrumenter<HttpServletRequest, HttpServletResponse> another = Instrumenter.<HttpServletRequest, HttpServletResponse>builder(
+        testing.getOpenTelemetry(), "another-instrumentation", request -> "outer")
+        .addAttributesExtractor(HttpServerAttributesExtractor.create(new SparkHttpAttributesGetter()))
+        .buildServerInstrumenter(HttpServletRequestGetter.INSTANCE);
+    serve(builder -> builder.setExcludedUrls(List.of("/child")), new JettyServerFactory() {
+      @Override
+      public Server create(int maxThreads, int minThreads, int threadTimeoutMillis) {
+        return new Server() {
+          @Override
+          public void handle(HttpChannel channel) throws IOException, ServletException {
+            Context context = another.start(Context.current(), channel.getRequest());
+            try (Scope ignored = context.makeCurrent()) {
+              super.handle(channel);
+            } finally {
+              another.end(context, channel.getRequest(), channel.getResponse(), null);
+            }
+          }
+        };
+      }
+
+      @Override
+      public Server create(ThreadPool threadPool) {
+        return create(0, 0, 0);
+      }
+    });
+    get("/child", Map.of());
+    get("/server_request", Map.of());
+
+    List<SpanData> spans = spans(3);
+    assertThat(spans).extracting(SpanData::getName).containsExactlyInAnyOrder("outer", "child", "outer");
+    SpanData child = spans.stream().filter(span -> span.getName().equals("child")).findFirst().orElseThrow();
+    assertThat(spans).filteredOn(span -> span.getSpanId().equals(child.getParentSpanId()))
+        .singleElement().satisfies(parent -> assertThat(parent).hasName("outer").hasKind(SpanKind.SERVER));
   }
 
   @Test

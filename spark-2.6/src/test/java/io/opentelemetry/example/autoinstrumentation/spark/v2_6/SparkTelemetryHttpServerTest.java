@@ -1,4 +1,4 @@
-package io.opentelemetry.example.autoinstrumentation.server.programmatic.spark;
+package io.opentelemetry.example.autoinstrumentation.spark.v2_6;
 
 import static io.opentelemetry.instrumentation.testing.junit.http.ServerEndpoint.CAPTURE_HEADERS;
 import static io.opentelemetry.instrumentation.testing.junit.http.ServerEndpoint.ERROR;
@@ -25,6 +25,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import spark.Service;
+import spark.embeddedserver.EmbeddedServers;
 
 /** Upstream's shared HTTP server test suite, run against the library on a Spark service. */
 class SparkTelemetryHttpServerTest extends AbstractHttpServerTest<Service> {
@@ -39,14 +40,18 @@ class SparkTelemetryHttpServerTest extends AbstractHttpServerTest<Service> {
     SPAN_LOG.setLevel(Level.WARNING);
   }
 
+  /** The embedded server this test's service asks Spark for. */
+  private static final String TRACED_JETTY = "SparkTelemetryHttpServerTest";
+
   @Override
   protected Service setupServer() {
-    Service app = Service.ignite().ipAddress("127.0.0.1").port(0);
-    SparkTelemetry.builder(testing.getOpenTelemetry())
+    EmbeddedServers.add(TRACED_JETTY, SparkTelemetry.builder(testing.getOpenTelemetry())
         .setCapturedRequestHeaders(List.of(TEST_REQUEST_HEADER))
         .setCapturedResponseHeaders(List.of(TEST_RESPONSE_HEADER))
         .build()
-        .instrument(app);
+        .createEmbeddedServerFactory());
+    Service app = Service.ignite().ipAddress("127.0.0.1").port(0);
+    app.embeddedServerIdentifier(TRACED_JETTY);
     app.get(SUCCESS.getPath(), (request, response) -> controller(SUCCESS, SUCCESS::getBody));
     app.get(QUERY_PARAM.getPath(), (request, response) -> controller(QUERY_PARAM, request::queryString));
     app.get("/path/:id/param", (request, response) -> controller(PATH_PARAM, () -> request.params("id")));
