@@ -18,7 +18,10 @@ import java.util.Set;
  */
 public final class RedactionCustomizerProvider implements AutoConfigurationCustomizerProvider {
 
-  /** Headers whose captured values are credentials, as the manual and programmatic servers treat them. */
+  /**
+   * Headers whose captured values are credentials, as the manual and programmatic servers treat them: a copy of
+   * common's {@code CredentialHeaders}, since the agent loads an extension apart from the application's classes.
+   */
   static final List<String> DEFAULT_SENSITIVE_HEADERS =
       List.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie");
 

@@ -8,6 +8,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.example.autoinstrumentation.common.CredentialHeaders;
 import io.opentelemetry.example.autoinstrumentation.server.manual.SparkHttpGetter.Answer;
 import io.opentelemetry.instrumentation.api.config.IncludeExclude;
 import io.opentelemetry.instrumentation.api.instrumenter.AttributesExtractor;
@@ -47,10 +48,8 @@ record HttpConventions<REQUEST, RESPONSE>(SpanNameExtractor<REQUEST> names,
       attributes.setKnownMethods(knownMethods);
       names.setKnownMethods(knownMethods);
     }
-    List<String> headers = new ArrayList<>(List.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie"));
-    headers.addAll(config.getList("otel.instrumentation.spark.sensitive-headers")); // this project's setting
     List<AttributeKey<List<String>>> credentials = new ArrayList<>();
-    for (String header : headers) {
+    for (String header : CredentialHeaders.configured(config)) {
       credentials.add(HTTP_REQUEST_HEADER.getAttributeKey(header.toLowerCase(Locale.ROOT)));
       credentials.add(HTTP_RESPONSE_HEADER.getAttributeKey(header.toLowerCase(Locale.ROOT)));
     }

@@ -1,6 +1,7 @@
 package io.opentelemetry.example.autoinstrumentation.server.programmatic;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.example.autoinstrumentation.common.CredentialHeaders;
 import io.opentelemetry.example.autoinstrumentation.spark.v2_6.SparkTelemetry;
 import io.opentelemetry.example.autoinstrumentation.spark.v2_6.SparkTelemetryBuilder;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
@@ -10,7 +11,8 @@ import java.util.List;
  * The {@code OTEL_*} variables and {@code otel.*} properties, mapped onto the Spark library's builder here, in the
  * server's set-up: the library reads no configuration itself, as none of upstream's does (the agent and the Spring Boot
  * starter map the same keys onto theirs). Where the agent has the setting, its key; for the two it has not, this
- * repository's {@code otel.instrumentation.spark.*} keys, named here and nowhere else in this mode.
+ * repository's {@code otel.instrumentation.spark.*} keys (the credential headers' in {@link CredentialHeaders}, which
+ * the manual mode reads too).
  */
 final class SparkTelemetrySetup {
 
@@ -22,8 +24,6 @@ final class SparkTelemetrySetup {
       "otel.instrumentation.sanitization.url.experimental.sensitive-query-parameters";
   /** Paths that get no span (regular expressions, comma-separated): the Python example's {@code excluded_urls}. */
   static final String EXCLUDED_URLS = "otel.instrumentation.spark.excluded-urls";
-  /** Headers whose captured values are redacted, besides the library's list of credential headers. */
-  static final String SENSITIVE_HEADERS = "otel.instrumentation.spark.sensitive-headers";
 
   /** The library, with every setting {@code config} gives and the library's own defaults for the rest. */
   static SparkTelemetry create(OpenTelemetry openTelemetry, ConfigProperties config) {
@@ -31,7 +31,7 @@ final class SparkTelemetrySetup {
         .setCapturedRequestHeaders(config.getList(CAPTURE_REQUEST_HEADERS))
         .setCapturedResponseHeaders(config.getList(CAPTURE_RESPONSE_HEADERS))
         .setEmitExperimentalHttpServerTelemetry(config.getBoolean(EMIT_EXPERIMENTAL_TELEMETRY, false))
-        .addSensitiveHeaders(config.getList(SENSITIVE_HEADERS))
+        .addSensitiveHeaders(config.getList(CredentialHeaders.SETTING))
         .setExcludedUrls(config.getList(EXCLUDED_URLS));
     List<String> knownMethods = config.getList(KNOWN_METHODS);
     if (!knownMethods.isEmpty()) { // unset: upstream's list
