@@ -31,6 +31,10 @@ public final class Bench {
     Path root = ProjectLayout.root();
     try {
       options = BenchOptions.parse(args);
+      if (options.help) {
+        options.spec.commandLine().usage(System.out);
+        return;
+      }
       if (options.rewriteDocs) {
         PerformanceDoc.write(root.resolve("docs"));
         System.out.println("docs: " + root.resolve("docs/performance.md") + ", from docs/performance.json");

@@ -29,6 +29,9 @@ final class BenchOptions {
   @Spec
   CommandSpec spec;
 
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "this list")
+  boolean help;
+
   @Option(names = "--full", description = "the full run: both routes, every exporter and batch setting, 3 rounds,"
       + " profiles (about 50 min)")
   boolean full;
@@ -49,20 +52,26 @@ final class BenchOptions {
       description = "manual with a batch setting put back to the SDK's: sdk-queue, sdk-delay, batch-2048, or none")
   List<String> batchSettings;
 
-  @Option(names = "--rounds", paramLabel = "N") Integer rounds;
+  @Option(names = "--rounds", paramLabel = "N", description = "each setup launched N times (quick 1, full 3)")
+  Integer rounds;
 
-  @Option(names = "--concurrency", paramLabel = "N") Integer concurrency;
+  @Option(names = "--concurrency", paramLabel = "N", description = "connections of the load (16)")
+  Integer concurrency;
 
-  @Option(names = "--warmup", paramLabel = "MAX-SECONDS") Integer warmup;
+  @Option(names = "--warmup", paramLabel = "MAX-SECONDS", description = "the longest warm-up (quick 8, full 30)")
+  Integer warmup;
 
-  @Option(names = "--duration", paramLabel = "SECONDS") Integer duration;
+  @Option(names = "--duration", paramLabel = "SECONDS", description = "load as fast as it answers (quick 2, full 5)")
+  Integer duration;
 
-  @Option(names = "--paced-duration", paramLabel = "SECONDS") Integer pacedDuration;
+  @Option(names = "--paced-duration", paramLabel = "SECONDS", description = "load at the fixed rate (quick 2, full 5)")
+  Integer pacedDuration;
 
   @Option(names = "--rate", paramLabel = "N", description = "the fixed rate; default: half of what baseline sustains")
   Integer rate;
 
-  @Option(names = "--max-requests", paramLabel = "N") Integer maxRequests;
+  @Option(names = "--max-requests", paramLabel = "N", description = "at most this many requests a phase")
+  Integer maxRequests;
 
   @Option(names = "--profile", paramLabel = "SECONDS", description = "each mode's flame graph, per round; 0: none")
   Integer profile;

@@ -107,7 +107,7 @@ final class BenchReport {
     Route route = data.settings().firstRoute();
     Table table = new Table("`" + route + "`, each mode's cost by layer", List.of("variant", "exporter", "CPU µs/req",
         "added CPU µs/req", "allocated KiB/req", "GC pauses µs/req", "longest GC pause ms", "peak threads",
-        "JIT share of CPU"));
+        "JIT compiling / CPU"));
     SetupResult baseline = data.main(Variant.BASELINE, route);
     if (baseline == null || data.settings().exporters().size() < 2) {
       return table;

@@ -3,6 +3,7 @@ package io.opentelemetry.example.autoinstrumentation.tooling.bench;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -66,8 +67,8 @@ final class JvmProbe implements AutoCloseable {
   long compilationNanos() throws IOException {
     try {
       return compiler.getTotalCompilationTime() * 1_000_000;
-    } catch (UnsupportedOperationException | java.lang.reflect.UndeclaredThrowableException e) {
-      throw new IOException("the server JVM does not report its compilation time", e);
+    } catch (UnsupportedOperationException | UndeclaredThrowableException e) { // the proxy's wrapping of a JMX failure
+      throw new IOException("the server JVM does not report its compilation time: " + e.getMessage(), e);
     }
   }
 

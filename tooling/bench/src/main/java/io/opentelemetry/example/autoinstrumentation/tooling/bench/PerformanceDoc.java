@@ -47,20 +47,22 @@ final class PerformanceDoc {
     return String.format(Locale.ROOT, """
         # Performance: what each mode costs, and where it goes
 
-        Measured by `make bench FULL=1` on %s, on %s, %s%s. [%s](%s) holds every launch's figures; this page and the \
-        README's cost cells are written from it. Every setup is measured against the same server with no telemetry \
+        Measured by %s on %s, on %s, %s%s. [%s](%s) holds every launch's figures; this page and the README's cost \
+        cells are written from it. Every setup is measured against the same server with no telemetry \
         at all (**baseline**; on JDK 25, **baseline-jdk25**), in the same run. Each figure is the median of %d \
         rounds with its range over the rounds, min–max, in parentheses; under it, the same figure over its \
         baseline's in the same round, as a ratio with its range. Every round launches each setup anew, times it to \
         its first answer, warms it up until its JIT compiler has settled, then measures it; setups take turns, so \
         that a change in the machine's load falls on all of them alike. A difference is called **beyond the noise** \
         below when the range of its ratio excludes 1.00, that is when every round agrees on its direction; \
-        otherwise it is within the noise of this run. With no difference at all, %d rounds agree by chance one time \
-        in %d: read a single verdict with that in mind, and run more rounds before acting on a small one.
+        otherwise it is within the noise of this run.%s
 
-        """, data.date(), data.machine(), data.jdk(),
+        """, data.settings().full() ? "`make bench FULL=1`" : "a quick run of `make bench`, not the full run this page"
+            + " is meant to show (`make bench FULL=1` measures it),", data.date(), data.machine(), data.jdk(),
         data.settings().jdk25() == null ? "" : " (the JDK 25 rows: " + data.settings().jdk25() + ")", DATA, DATA,
-        rounds, rounds, 1 << (rounds - 1));
+        rounds, rounds < 2 ? " " + report.noise() : String.format(Locale.ROOT, " With no difference at all, %d rounds"
+            + " agree by chance one time in %d: read a single verdict with that in mind, and run more rounds before"
+            + " acting on a small one.", rounds, 1 << (rounds - 1)));
   }
 
   private String cost() {
@@ -301,7 +303,7 @@ final class PerformanceDoc {
         loads.
         - **warm-up**: load in one-second slices until the JIT compiler has spent less than %.0f%% of the server's \
         CPU time on compiling (the JVM's own count, `CompilationMXBean`) for %d seconds running (at least %d s, at \
-        most %d s); the JIT share of the measured phase is in the decomposition table. A fresh JVM spends a fifth or \
+        most %d s); the measured phase's compiling time over its CPU time is in the decomposition table. A fresh JVM spends a fifth or \
         more of its CPU compiling in its first ten seconds: measured too early, that counts as the cost of a request.
         - **throughput and latency**: a closed loop of %d keep-alive connections on loopback for %d s, as fast as the \
         server answers; latency in an HdrHistogram. The load generator runs in the bench's JVM on the same cores, the \

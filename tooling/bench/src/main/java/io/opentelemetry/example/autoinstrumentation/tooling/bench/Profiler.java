@@ -33,6 +33,9 @@ public final class Profiler {
   /** What async-profiler samples on. */
   enum Event { cpu, itimer, wall }
 
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "this list")
+  boolean help;
+
   @Option(names = "--mode", required = true, paramLabel = "MODE",
       description = "manual, programmatic, automatic, automatic-lean, automatic-lean-c1 or baseline")
   Variant variant;
@@ -62,6 +65,10 @@ public final class Profiler {
           .registerConverter(Route.class, value -> BenchOptions.convert(value, Route::of))
           .registerConverter(Exporter.class, value -> BenchOptions.convert(value, Exporter::of));
       line.parseArgs(args);
+      if (options.help) {
+        line.usage(System.out);
+        return;
+      }
       if (options.seconds < 1 || options.seconds > 600 || options.warmup < 0 || options.warmup > 300) {
         throw new ParameterException(line, "--seconds takes a whole number from 1 to 600, --warmup from 0 to 300");
       }
