@@ -57,12 +57,25 @@ final class PerformanceDoc {
         below when the range of its ratio excludes 1.00, that is when every round agrees on its direction; \
         otherwise it is within the noise of this run.%s
 
-        """, data.settings().full() ? "`make bench FULL=1`" : "a quick run of `make bench`, not the full run this page"
-            + " is meant to show (`make bench FULL=1` measures it),", data.date(), data.machine(), data.jdk(),
+        """, measuredBy(), data.date(), data.machine(), data.jdk(),
         data.settings().jdk25() == null ? "" : " (the JDK 25 rows: " + data.settings().jdk25() + ")", DATA, DATA,
         rounds, rounds < 2 ? " " + report.noise() : String.format(Locale.ROOT, " With no difference at all, %d rounds"
             + " agree by chance one time in %d: read a single verdict with that in mind, and run more rounds before"
             + " acting on a small one.", rounds, 1 << (rounds - 1)));
+  }
+
+  /** The run this page shows: the full run as {@code make bench FULL=1} makes it, or how it was shorter. */
+  private String measuredBy() {
+    Settings settings = data.settings();
+    Settings full = BenchOptions.parse("--full").settings(settings.jdk25());
+    if (settings.equals(full)) {
+      return "`make bench FULL=1`";
+    }
+    return String.format(Locale.ROOT, "a shorter run than `make bench FULL=1`, which this page is meant to show (%d"
+            + " round(s) against %d, warm-ups of at most %d s against %d, phases of %d s and %d s against %d s and %d"
+            + " s, profiles of %d s against %d)", settings.rounds(), full.rounds(), settings.warmupSeconds(),
+        full.warmupSeconds(), settings.durationSeconds(), settings.pacedDurationSeconds(), full.durationSeconds(),
+        full.pacedDurationSeconds(), settings.profileSeconds(), full.profileSeconds());
   }
 
   private String cost() {
@@ -101,6 +114,8 @@ final class PerformanceDoc {
         no saving for a service that runs for days.
 
         %s
+        ![start-up, and requests a second over the baseline's, per variant](performance.svg)
+
         """, Launch.STARTED.path(), data.settings().rounds() * data.settings().routes().size(),
         report.recipeRoute().path(), data.settings().rounds(), report.recipeRoute().path(),
         report.startupTable().markdown()));
@@ -254,9 +269,6 @@ final class PerformanceDoc {
           : "A representative route";
       out.append(String.format(Locale.ROOT, "## %s, `%s`%n%n`GET %s`, every variant exporting its spans over OTLP."
           + "%n%n%s%n", title, route.path(), route, report.mainTable(route).markdown()));
-      if (route.equals(serverRequest)) {
-        out.append("![start-up, and throughput over baseline's, per variant](performance.svg)\n\n");
-      }
       out.append(reading(route));
     }
     return out.toString();
