@@ -44,24 +44,29 @@ final class PerformanceDoc {
 
   private String intro() {
     int rounds = data.settings().rounds();
+    String spread = rounds < 2
+        ? "Each figure is one launch's, the run having one round: none has a range, and no difference is called"
+            + " beyond the noise or within it; under it, the same figure over its baseline's in the same round, as a"
+            + " ratio. Every round launches"
+        : String.format(Locale.ROOT, "Each figure is the median of %d rounds with its range over the rounds, min–max,"
+            + " in parentheses; under it, the same figure over its baseline's in the same round, as a ratio with its"
+            + " range. A difference is called **beyond the noise** below when the range of its ratio excludes 1.00,"
+            + " that is when every round agrees on its direction; otherwise it is within the noise of this run. With"
+            + " no difference at all, %d rounds agree by chance one time in %d: read a single verdict with that in"
+            + " mind, and run more rounds before acting on a small one. Every round launches", rounds, rounds,
+            1 << (rounds - 1));
     return String.format(Locale.ROOT, """
         # Performance: what each mode costs, and where it goes
 
         Measured by %s on %s, on %s, %s%s. [%s](%s) holds every launch's figures; this page and the README's cost \
-        cells are written from it. Every setup is measured against the same server with no telemetry \
-        at all (**baseline**; on JDK 25, **baseline-jdk25**), in the same run. Each figure is the median of %d \
-        rounds with its range over the rounds, min–max, in parentheses; under it, the same figure over its \
-        baseline's in the same round, as a ratio with its range. Every round launches each setup anew, times it to \
-        its first answer, warms it up until its JIT compiler has settled, then measures it; setups take turns, so \
-        that a change in the machine's load falls on all of them alike. A difference is called **beyond the noise** \
-        below when the range of its ratio excludes 1.00, that is when every round agrees on its direction; \
-        otherwise it is within the noise of this run.%s
+        cells are written from it. Every setup is measured against the same server with no telemetry at all \
+        (**baseline**; on JDK 25, **baseline-jdk25**), in the same run. %s each setup anew, times it to its first \
+        answer, warms it up until its JIT compiler has settled, then measures it; setups take turns, so that a \
+        change in the machine's load falls on all of them alike.
 
         """, measuredBy(), data.date(), data.machine(), data.jdk(),
         data.settings().jdk25() == null ? "" : " (the JDK 25 rows: " + data.settings().jdk25() + ")", DATA, DATA,
-        rounds, rounds < 2 ? " " + report.noise() : String.format(Locale.ROOT, " With no difference at all, %d rounds"
-            + " agree by chance one time in %d: read a single verdict with that in mind, and run more rounds before"
-            + " acting on a small one.", rounds, 1 << (rounds - 1)));
+        spread);
   }
 
   /** The run this page shows: the full run as {@code make bench FULL=1} makes it, or how it was shorter. */
@@ -352,8 +357,11 @@ final class PerformanceDoc {
   static final String QUICK_RUN = "every variant on `/search`, one round of short phases with baseline measured"
       + " twice to show the noise, in under five minutes";
 
-  /** "beyond the noise" or "within the noise", for a ratio's spread. */
+  /** "beyond the noise" or "within the noise", for a ratio's spread; of one round, the ratio alone. */
   static String noise(Spread ratio) {
+    if (ratio.rounds() < 2) {
+      return ratio.ratio();
+    }
     return ratio.ratio() + ", " + (ratio.excludes(1.0) ? "beyond the noise" : "within the noise");
   }
 }

@@ -234,8 +234,8 @@ final class WhereItGoes {
   /** "higher beyond the noise", "lower beyond the noise" or "within the noise", with the ratio. */
   static String verdict(SetupResult result, SetupResult shared, ToDoubleFunction<Run> figure) {
     Spread ratio = result.ratio(figure, shared);
-    if (!ratio.isKnown()) {
-      return "n/a";
+    if (ratio.rounds() < 2) {
+      return ratio.ratio();
     }
     return ratio.ratio() + (ratio.excludes(1.0) ? (ratio.median() > 1 ? ", higher beyond the noise"
         : ", lower beyond the noise") : ", within the noise");

@@ -175,7 +175,7 @@ public final class ModeTable {
       if (mode == Mode.AUTOMATIC) {
         JsonNode lean = variant(summary, "automatic-lean");
         cell += "; with only the instrumentations it uses, " + seconds(lean.get("startupSeconds")) + ", at "
-            + ratio(route(lean, REALISTIC_ROUTE).get("cpuRatioToComparedWith")) + " its CPU a request";
+            + ratio(route(lean, REALISTIC_ROUTE).get("cpuRatioToComparedWith")) + " the agent's CPU a request";
         JsonNode aot = summary.get("automatic-jdk25-aot");
         if (aot != null) {
           cell += "; JDK 25's AOT cache: " + ratio(aot.get("startupRatioToComparedWith")) + " the start-up, at "
@@ -228,14 +228,21 @@ public final class ModeTable {
   private static String added(JsonNode route) {
     JsonNode micros = route.get("addedCpuMicrosPerRequest");
     JsonNode ratio = route.get("cpuRatio");
-    return String.format(Locale.ROOT, "%+.0f µs, %+.0f %% (%+.0f–%+.0f %%) a request", number(micros, "median"),
-        percent(ratio, "median"), percent(ratio, "min"), percent(ratio, "max"));
+    String range = hasRange(ratio)
+        ? String.format(Locale.ROOT, " (%+.0f–%+.0f %%)", percent(ratio, "min"), percent(ratio, "max")) : "";
+    return String.format(Locale.ROOT, "%+.0f µs, %+.0f %%%s a request", number(micros, "median"),
+        percent(ratio, "median"), range);
   }
 
-  /** "1.23× (1.07–1.24)": a ratio's median and range over the rounds. */
+  /** "1.23× (1.07–1.24)": a ratio's median and range over the rounds; of one round, no range. */
   private static String ratio(JsonNode spread) {
-    return String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)", number(spread, "median"), number(spread, "min"),
-        number(spread, "max"));
+    String range = hasRange(spread)
+        ? String.format(Locale.ROOT, " (%.2f–%.2f)", number(spread, "min"), number(spread, "max")) : "";
+    return String.format(Locale.ROOT, "%.2f×%s", number(spread, "median"), range);
+  }
+
+  private static boolean hasRange(JsonNode spread) {
+    return spread.path("rounds").asInt() > 1;
   }
 
   private static String seconds(JsonNode spread) {
