@@ -4,6 +4,7 @@ import io.opentelemetry.example.autoinstrumentation.tooling.harness.OtlpReceiver
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ProjectLayout;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ServerProcess.ServerStartException;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -63,6 +64,7 @@ public final class Bench {
       if (settings.profileSeconds() > 0) {
         Profiler.library(root); // a missing profiler is said at once, not after the rounds
       }
+      warmUpTheLoad(receiver, settings);
       for (Variant variant : settings.variants()) {
         if (variant.aot) {
           System.out.printf("train    %s (its AOT cache)%n", variant.label);
@@ -92,6 +94,21 @@ public final class Bench {
     } else if (!settings.full()) {
       System.out.println("the docs are left as they are: make bench FULL=1 measures what they show");
     }
+  }
+
+  /** How long the load generator warms up before the first launch. */
+  static final Duration LOAD_WARMUP = Duration.ofSeconds(5);
+
+  /**
+   * The load generator runs in this JVM, on the cores the servers use: compiling its own code would take CPU from the
+   * first setup measured. So it first loads the receiver, which answers any request, until its code is compiled.
+   */
+  static void warmUpTheLoad(OtlpReceiver receiver, Settings settings) throws InterruptedException {
+    LoadGenerator generator = new LoadGenerator();
+    URI uri = URI.create(receiver.endpoint() + "/");
+    Duration half = LOAD_WARMUP.dividedBy(2);
+    generator.run(uri, settings.concurrency(), half, settings.maxRequests());
+    generator.run(uri, settings.concurrency(), half, settings.maxRequests(), 1000);
   }
 
   /** Each mode profiled once a round, the modes taking turns, on the first route; one flame graph per mode. */

@@ -215,7 +215,8 @@ final class BenchReport {
         ? "One round: no figure has a range."
         : "Each figure is the median of " + data.settings().rounds() + " rounds with its range, min–max.";
     if (said.isEmpty()) {
-      return rounds + " A difference whose range of ratios excludes 1.00 is beyond the noise of the run.";
+      return data.settings().rounds() == 1 ? rounds
+          : rounds + " A difference whose range of ratios excludes 1.00 is beyond the noise of the run.";
     }
     return String.format(Locale.ROOT, "Noise: baseline measured twice in the same round, the second time last of"
             + " its route, against itself: start-up %s; %s. %s Read a difference no larger than these as noise.",
