@@ -5,6 +5,7 @@ import io.opentelemetry.example.autoinstrumentation.tooling.harness.ProjectLayou
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ServerProcess.ServerStartException;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -37,6 +38,9 @@ public final class Bench {
         return;
       }
       if (options.rewriteDocs) {
+        if (!Files.isRegularFile(root.resolve("docs").resolve(PerformanceDoc.DATA))) {
+          throw new IllegalArgumentException("docs/performance.json is missing: make bench FULL=1 writes it");
+        }
         PerformanceDoc.write(root.resolve("docs"));
         System.out.println("docs: " + root.resolve("docs/performance.md") + ", from docs/performance.json");
         return;
