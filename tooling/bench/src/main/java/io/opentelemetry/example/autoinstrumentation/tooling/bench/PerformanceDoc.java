@@ -345,7 +345,7 @@ final class PerformanceDoc {
 
         Run it yourself: `make bench` is a quick run, %s, which writes its data and tables to `target/bench/` and \
         leaves this page alone; `make bench FULL=1` measures what this page shows and writes it again (this run took \
-        %d minutes). `make bench BENCH_ARGS="--routes /server_request?param=bench"` loads another route, \
+        %d minutes), and `make docs` then writes the README's cost cells from its data. `make bench BENCH_ARGS="--routes /server_request?param=bench"` loads another route, \
         `BENCH_ARGS="--rounds 5"` runs longer, and `make profile MODE=programmatic` profiles one mode.
         """, Launch.STARTED.path(), 100 * Launch.JIT_SETTLED, Launch.QUIET_SLICES, Launch.MIN_WARMUP.toSeconds(),
         settings.warmupSeconds(), settings.concurrency(), settings.durationSeconds(),
