@@ -76,13 +76,18 @@ TOOL = $(JAVA) -XX:+IgnoreUnrecognizedVMOptions --sun-misc-unsafe-memory-access=
 compare: build ## Run the three modes through the same requests and compare their spans, row by row; writes target/compare/compare.html
 	@$(call TOOL,compare,compare.Compare)
 
-bench: build ## Measure each mode's cost against the uninstrumented server, layer by layer, with flame graphs (about 45 min); writes docs/performance.md
-	@$(call TOOL,bench,bench.Bench) --docs $(BENCH_ARGS)
+# What the bench and the profiler start: the three servers (server-automatic's build copies the agent) and the bench.
+BENCH := tooling/bench/target/bench.jar
+BENCHED := server-manual/target/server-manual.jar server-automatic/target/server-automatic.jar \
+  server-programmatic/target/server-programmatic.jar $(BENCH)
 
-# What make profile can profile: the three modes, and the two variants the bench compares them with.
+bench: $(BENCHED) ## Measure each mode and start-up recipe against the server without telemetry: a quick run (under 5 min) writes target/bench/; FULL=1 (about 50 min) writes docs/performance.md
+	@$(call TOOL,bench,bench.Bench) $(if $(FULL),--full --docs) $(BENCH_ARGS)
+
+# What make profile can profile: the three modes, and two variants the bench compares them with.
 PROFILED := manual programmatic automatic automatic-lean baseline
 
-profile: require-mode build ## Profile one mode under the bench's load with async-profiler: make profile MODE=manual (programmatic, automatic; automatic-lean and baseline, the bench's comparisons)
+profile: require-mode $(BENCHED) ## Profile one mode under the bench's load with async-profiler: make profile MODE=manual (programmatic, automatic; automatic-lean and baseline, the bench's comparisons)
 	@$(call TOOL,bench,bench.Profiler) --mode $(MODE) $(PROFILE_ARGS)
 
 docs: build ## Regenerate the code excerpts, run outputs and trace pictures in README.md and docs/
@@ -163,4 +168,7 @@ client/target/client.jar: $(call SOURCES,client)
 	@touch $@
 $(HARNESS): $(call SOURCES,tooling/harness)
 	$(MVNW) package -DskipTests -pl tooling/harness -am
+	@touch $@
+$(BENCH): $(call SOURCES,tooling/bench) tooling/harness/pom.xml $(shell find tooling/harness/src/main -type f)
+	$(MVNW) package -DskipTests -pl tooling/bench -am
 	@touch $@

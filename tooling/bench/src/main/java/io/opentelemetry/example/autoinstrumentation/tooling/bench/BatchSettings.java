@@ -1,5 +1,7 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.bench;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Map;
 
 /**
@@ -24,9 +26,16 @@ enum BatchSettings {
     this.environment = environment;
   }
 
+  @JsonValue
+  String label() {
+    return label;
+  }
+
+  /** Any of them by its label, the shared defaults included. */
+  @JsonCreator
   static BatchSettings of(String label) {
     for (BatchSettings settings : values()) {
-      if (settings != SHARED && settings.label.equals(label)) {
+      if (settings.label.equals(label)) {
         return settings;
       }
     }

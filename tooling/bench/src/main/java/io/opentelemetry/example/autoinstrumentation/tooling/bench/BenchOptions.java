@@ -1,116 +1,173 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.bench;
 
-import java.time.Duration;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/** The benchmark's knobs, {@code --rounds 3 --duration 30 ...}, each bounded. */
-record BenchOptions(
-    List<Variant> variants,
-    List<Route> routes,
-    List<Exporter> exporters,
-    List<BatchSettings> batchSettings,
-    int launches,
-    int rounds,
-    int concurrency,
-    Duration warmup,
-    Duration duration,
-    Duration pacedDuration,
-    double rate,
-    long maxRequests,
-    Duration profile,
-    boolean writeDocs) {
+/**
+ * The bench's command line. Without {@code --full}, a quick run: the recipes on the representative route, one round
+ * of short phases and baseline measured twice, in a few minutes; {@code --full}, the run docs/performance.md shows.
+ * Any option overrides what the preset sets.
+ */
+@Command(name = "bench", sortOptions = false, usageHelpAutoWidth = true,
+    description = "Measures each mode and each start-up recipe against the server without telemetry.")
+final class BenchOptions {
 
-  static final String USAGE = "usage: bench [--variants baseline,manual,...] [--routes /server_request?param=bench,...]"
-      + " [--exporters none,otlp,logging-otlp] [--batch-settings sdk-queue,sdk-delay,batch-2048|none] [--launches N]"
-      + " [--rounds N] [--concurrency N] [--warmup MAX-SECONDS] [--duration SECONDS] [--paced-duration SECONDS]"
-      + " [--rate N] [--max-requests N] [--profile SECONDS] [--docs]";
+  /** What the full run measures; the quick run adds baseline-again, which measures the run's noise. */
+  static final List<Variant> FULL_VARIANTS =
+      Arrays.stream(Variant.values()).filter(variant -> variant != Variant.BASELINE_AGAIN).toList();
 
-  /** Parses the arguments; a bad one is an IllegalArgumentException whose message is the one line to print. */
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "this list")
+  boolean help;
+
+  @Option(names = "--full", description = "the full run: both routes, every exporter and batch setting, 3 rounds,"
+      + " profiles (about 50 min)")
+  boolean full;
+
+  @Option(names = "--variants", split = ",", paramLabel = "VARIANT", description = "what to measure: baseline,"
+      + " manual, programmatic, automatic, automatic-lean, automatic-lean-c1, baseline-jdk25, baseline-jdk25-aot,"
+      + " automatic-jdk25, automatic-jdk25-aot, baseline-again")
+  List<Variant> variants;
+
+  @Option(names = "--routes", split = ",", paramLabel = "TARGET", description = "the routes loaded, path and query")
+  List<Route> routes;
+
+  @Option(names = "--exporters", split = ",", paramLabel = "EXPORTER",
+      description = "each mode's exporters on the first route: none, otlp, logging-otlp")
+  List<Exporter> exporters;
+
+  @Option(names = "--batch-settings", split = ",", paramLabel = "SETTING",
+      description = "manual with a batch setting put back to the SDK's: sdk-queue, sdk-delay, batch-2048, or none")
+  List<String> batchSettings;
+
+  @Option(names = "--rounds", paramLabel = "N", description = "each setup launched N times (quick 1, full 3)")
+  Integer rounds;
+
+  @Option(names = "--concurrency", paramLabel = "N", description = "connections of the load (16)")
+  Integer concurrency;
+
+  @Option(names = "--warmup", paramLabel = "MAX-SECONDS", description = "the longest warm-up (quick 8, full 30)")
+  Integer warmup;
+
+  @Option(names = "--duration", paramLabel = "SECONDS", description = "load as fast as it answers (quick 2, full 5)")
+  Integer duration;
+
+  @Option(names = "--paced-duration", paramLabel = "SECONDS", description = "load at the fixed rate (quick 2, full 5)")
+  Integer pacedDuration;
+
+  @Option(names = "--rate", paramLabel = "N", description = "the fixed rate; default: half of what baseline sustains")
+  Integer rate;
+
+  @Option(names = "--max-requests", paramLabel = "N", description = "at most this many requests a phase")
+  Integer maxRequests;
+
+  @Option(names = "--profile", paramLabel = "SECONDS", description = "each mode's flame graph, per round; 0: none")
+  Integer profile;
+
+  @Option(names = "--jdk25", paramLabel = "DIR", description = "the JDK 25 of the AOT variants; default: this JVM's"
+      + " if it is one, else the first in /usr/lib/jvm")
+  Path jdk25;
+
+  @Option(names = "--docs", description = "write docs/performance.md and docs/performance.json (a full run only)")
+  boolean writeDocs;
+
+  @Option(names = "--rewrite-docs", description = "write docs/performance.md again from docs/performance.json,"
+      + " measuring nothing")
+  boolean rewriteDocs;
+
+  /** Parses the arguments; a bad one is a ParameterException whose message is the one line to print. */
   static BenchOptions parse(String... args) {
-    List<Variant> variants = List.of(Variant.values());
-    List<Route> routes = List.of(Route.SERVER_REQUEST, Route.SEARCH);
-    List<Exporter> exporters = List.of(Exporter.values());
-    List<BatchSettings> batchSettings = List.of(BatchSettings.values());
-    int launches = 3;
-    int rounds = 3;
-    int concurrency = 16;
-    int warmup = 30;
-    int duration = 5;
-    int pacedDuration = 5;
-    int rate = 0;
-    int maxRequests = 2_000_000;
-    int profile = 10;
-    boolean writeDocs = false;
-    for (int i = 0; i < args.length; i++) {
-      String option = args[i];
-      if (option.equals("--docs")) {
-        writeDocs = true;
-        continue;
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(option + " needs a value; " + USAGE);
-      }
-      String value = args[++i];
-      switch (option) {
-        case "--variants" -> variants = list(value, Variant::of);
-        case "--routes" -> routes = list(value, Route::of);
-        case "--exporters" -> exporters = list(value, Exporter::of);
-        case "--batch-settings" -> batchSettings = value.equals("none") ? List.of(BatchSettings.SHARED)
-            : withShared(list(value, BatchSettings::of));
-        case "--launches" -> launches = number(option, value, 1, 20);
-        case "--rounds" -> rounds = number(option, value, 1, 20);
-        case "--concurrency" -> concurrency = number(option, value, 1, 256);
-        case "--warmup" -> warmup = number(option, value, 0, 300);
-        case "--duration" -> duration = number(option, value, 1, 600);
-        case "--paced-duration" -> pacedDuration = number(option, value, 0, 600);
-        case "--rate" -> rate = number(option, value, 1, 1_000_000);
-        case "--max-requests" -> maxRequests = number(option, value, 1, 100_000_000);
-        case "--profile" -> profile = number(option, value, 0, 600);
-        default -> throw new IllegalArgumentException("unknown option '" + option + "'; " + USAGE);
-      }
-    }
-    if (!exporters.contains(Exporter.OTLP)) {
-      throw new IllegalArgumentException("--exporters must include otlp, the export that every table compares");
-    }
-    return new BenchOptions(variants, routes, exporters, batchSettings, launches, rounds, concurrency,
-        Duration.ofSeconds(warmup), Duration.ofSeconds(duration), Duration.ofSeconds(pacedDuration), rate, maxRequests,
-        Duration.ofSeconds(profile), writeDocs);
+    BenchOptions options = new BenchOptions();
+    new CommandLine(options)
+        .registerConverter(Variant.class, value -> convert(value, Variant::of))
+        .registerConverter(Route.class, value -> convert(value, Route::of))
+        .registerConverter(Exporter.class, value -> convert(value, Exporter::of))
+        .parseArgs(args);
+    return options;
   }
 
-  /** Every variant, exporter and route of the defaults: what docs/performance.md shows. */
-  boolean coversTheDocs() {
-    return variants.equals(List.of(Variant.values())) && exporters.size() == Exporter.values().length
-        && routes.size() >= 2 && !profile.isZero();
-  }
-
-  private static <T> List<T> list(String value, Function<String, T> parse) {
-    List<T> items = new ArrayList<>();
-    for (String item : value.split(",")) {
-      T parsed = parse.apply(item.trim());
-      if (!items.contains(parsed)) {
-        items.add(parsed);
-      }
-    }
-    return List.copyOf(items);
-  }
-
-  private static List<BatchSettings> withShared(List<BatchSettings> settings) {
-    List<BatchSettings> all = new ArrayList<>(List.of(BatchSettings.SHARED));
-    settings.stream().filter(setting -> setting != BatchSettings.SHARED).forEach(all::add);
-    return List.copyOf(all);
-  }
-
-  private static int number(String option, String value, int min, int max) {
+  /** The value parsed by {@code parse}, whose IllegalArgumentException picocli reports in its own words. */
+  static <T> T convert(String value, Function<String, T> parse) {
     try {
-      int number = Integer.parseInt(value);
-      if (number >= min && number <= max) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, as any other out-of-range value
+      return parse.apply(value.trim());
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
-    throw new IllegalArgumentException(option + " takes a whole number from " + min + " to " + max + ", got '" + value + "'");
+  }
+
+  /** The settings of the run, the preset's where no option says otherwise; JDK 25 as found. */
+  Settings settings(String jdk25Found) {
+    List<Variant> variants = this.variants != null ? distinct(this.variants)
+        : full ? FULL_VARIANTS : List.of(Variant.values());
+    if (jdk25Found == null) { // said once, by the bench, when it starts
+      variants = variants.stream().filter(variant -> !variant.jdk25).toList();
+    }
+    List<Route> routes = this.routes != null ? distinct(this.routes)
+        : full ? List.of(Route.SERVER_REQUEST, Route.SEARCH) : List.of(Route.SEARCH);
+    List<Exporter> exporters = this.exporters != null ? distinct(this.exporters)
+        : full ? List.of(Exporter.values()) : List.of(Exporter.OTLP);
+    if (!exporters.contains(Exporter.OTLP)) {
+      throw error("--exporters must include otlp, the export that every table compares");
+    }
+    List<BatchSettings> batchSettings = new ArrayList<>(List.of(BatchSettings.SHARED));
+    if (this.batchSettings == null ? full : !this.batchSettings.equals(List.of("none"))) {
+      for (String label : this.batchSettings == null ? List.of("sdk-queue", "sdk-delay", "batch-2048")
+          : this.batchSettings) {
+        BatchSettings settings = batchSettings(label);
+        if (!batchSettings.contains(settings)) {
+          batchSettings.add(settings);
+        }
+      }
+    }
+    return new Settings(full, variants, routes, exporters, List.copyOf(batchSettings),
+        bounded("--rounds", rounds, full ? 3 : 1, 1, 20),
+        bounded("--concurrency", concurrency, 16, 1, 256),
+        bounded("--warmup", warmup, full ? 30 : 8, 0, 300),
+        bounded("--duration", duration, full ? 5 : 2, 1, 600),
+        bounded("--paced-duration", pacedDuration, full ? 5 : 2, 0, 600),
+        bounded("--rate", rate, 0, 1, 1_000_000),
+        bounded("--max-requests", maxRequests, 2_000_000, 1, 100_000_000),
+        bounded("--profile", profile, full ? 10 : 0, 0, 600),
+        jdk25Found);
+  }
+
+  private static <T> List<T> distinct(List<T> values) {
+    return values.stream().distinct().toList();
+  }
+
+  /** "none" is a word of the command line, not a setting: it is read before. */
+  private BatchSettings batchSettings(String label) {
+    try {
+      return BatchSettings.of(label.trim());
+    } catch (IllegalArgumentException e) {
+      throw error("Invalid value for option '--batch-settings' (SETTING): " + e.getMessage());
+    }
+  }
+
+  /** The option's value if given, within its bounds, else the preset's. */
+  private int bounded(String option, Integer value, int preset, int min, int max) {
+    if (value == null) {
+      return preset;
+    }
+    if (value < min || value > max) {
+      throw error(option + " takes a whole number from " + min + " to " + max + ", got " + value);
+    }
+    return value;
+  }
+
+  private ParameterException error(String message) {
+    return new ParameterException(spec.commandLine(), message);
   }
 }

@@ -5,88 +5,98 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
-/** The benchmark's figures as console tables, Markdown, CSV, an SVG chart and docs/performance.md. */
+/** A run's data as tables: on the console, in target/bench (Markdown, CSV, an SVG chart), and for the docs. */
 final class BenchReport {
 
-  final List<SetupResult> results;
-  final List<ProfileSet> profiles;
-  final BenchOptions options;
-  final String machine;
-  /** How long the whole run took. */
-  final Duration elapsed;
+  final BenchData data;
 
-  BenchReport(List<SetupResult> results, List<ProfileSet> profiles, BenchOptions options, String machine,
-      Duration elapsed) {
-    this.results = results;
-    this.profiles = profiles;
-    this.options = options;
-    this.machine = machine;
-    this.elapsed = elapsed;
-  }
-
-  // ---- finding setups
-
-  SetupResult find(Variant variant, Exporter exporter, BatchSettings batch, Route route) {
-    return results.stream().filter(result -> result.setup.equals(new Setup(variant, exporter, batch, route)))
-        .findFirst().orElse(null);
-  }
-
-  /** A variant's row of the main table of {@code route}: exporting over OTLP with the shared defaults. */
-  SetupResult main(Variant variant, Route route) {
-    Setup setup = Bench.mainSetup(variant, route);
-    return find(setup.variant(), setup.exporter(), setup.batch(), route);
-  }
-
-  SetupResult baseline(Route route) {
-    return main(Variant.BASELINE, route);
-  }
-
-  Route firstRoute() {
-    return options.routes().get(0);
+  BenchReport(BenchData data) {
+    this.data = data;
   }
 
   // ---- the tables
 
-  /** The main table of a route: every variant exporting over OTLP, against baseline. */
-  Table mainTable(Route route) {
-    boolean first = route.equals(firstRoute());
-    double rate = results.stream().filter(result -> result.setup.route().equals(route)).findFirst()
-        .map(result -> result.pacedRate).orElse(0.0);
-    String fixed = format("%.0f", rate) + "/s";
-    List<String> headers = new ArrayList<>(List.of("variant"));
-    if (first) {
-      headers.add("start-up s");
-    }
-    headers.addAll(List.of("req/s", "p50 ms", "p99 ms", "max ms", "p50 ms at " + fixed, "p99 ms at " + fixed,
-        "CPU µs/req", "allocated KiB/req", "peak RSS MiB", "spans / requests"));
-    Table table = new Table("`" + route + "`, every variant exporting over OTLP", headers);
-    SetupResult baseline = baseline(route);
-    for (Variant variant : options.variants()) {
-      SetupResult result = main(variant, route);
+  /** Each variant's start-up with its steady state beside it, on the route the recipes run on: no recipe without its price. */
+  Table startupTable() {
+    Route route = recipeRoute();
+    String fixed = format("%.0f", pacedRate(route)) + "/s";
+    Table table = new Table("start-up, and the steady state on `" + route.path() + "`, exporting over OTLP",
+        List.of("variant", "start-up s", "CPU µs/req", "req/s", "p99 ms at " + fixed));
+    for (Variant variant : data.variants()) {
+      SetupResult result = data.main(variant, route);
+      SetupResult baseline = data.baselineOf(variant, route);
       if (result == null) {
         continue;
       }
-      List<List<String>> cells = new ArrayList<>();
-      cells.add(List.of(variant.label));
-      if (first) {
-        cells.add(startup(result, main(Variant.BASELINE, route)));
+      table.row(List.of(List.of(variant.label),
+          withRatio(data.startupSeconds(variant), variant == variant.baseline() ? null
+              : data.startupRatio(variant, variant.baseline()), "%.2f"),
+          figure(result, Run::cpuMicrosPerRequest, "%.1f", baseline),
+          figure(result, Run::throughput, "%.0f", baseline),
+          figure(result, Run::pacedP99Millis, "%.2f", baseline)));
+    }
+    return table;
+  }
+
+  /** Where the recipes run: the last route, the representative one unless {@code --routes} says otherwise. */
+  Route recipeRoute() {
+    return data.settings().routes().get(data.settings().routes().size() - 1);
+  }
+
+  /** The main table of a route: every variant exporting over OTLP, against the server without telemetry. */
+  Table mainTable(Route route) {
+    String fixed = format("%.0f", pacedRate(route)) + "/s";
+    Table table = new Table("`" + route + "`, every variant exporting over OTLP", List.of("variant", "req/s",
+        "p50 ms", "p99 ms", "max ms", "p50 ms at " + fixed, "p99 ms at " + fixed, "CPU µs/req", "allocated KiB/req",
+        "peak RSS MiB", "spans / requests"));
+    for (Variant variant : data.variants()) {
+      SetupResult result = data.main(variant, route);
+      if (result == null) {
+        continue;
       }
-      cells.add(figure(result, Run::throughput, "%.0f", baseline));
-      cells.add(figure(result, run -> run.latencyMillis(50), "%.2f", baseline));
-      cells.add(figure(result, run -> run.latencyMillis(99), "%.2f", baseline));
-      cells.add(List.of(result.spread(Run::maxLatencyMillis).format("%.1f")));
-      cells.add(figure(result, run -> run.pacedMillis(50), "%.2f", baseline));
-      cells.add(figure(result, run -> run.pacedMillis(99), "%.2f", baseline));
-      cells.add(figure(result, Run::cpuMicrosPerRequest, "%.1f", baseline));
-      cells.add(figure(result, Run::allocatedKibPerRequest, "%.1f", baseline));
-      cells.add(figure(result, Run::peakRssMib, "%.0f", baseline));
-      cells.add(List.of(spans(result)));
+      SetupResult baseline = data.baselineOf(variant, route);
+      table.row(List.of(List.of(variant.label),
+          figure(result, Run::throughput, "%.0f", baseline),
+          figure(result, Run::p50Millis, "%.2f", baseline),
+          figure(result, Run::p99Millis, "%.2f", baseline),
+          List.of(result.spread(Run::maxMillis).format("%.1f")),
+          figure(result, Run::pacedP50Millis, "%.2f", baseline),
+          figure(result, Run::pacedP99Millis, "%.2f", baseline),
+          figure(result, Run::cpuMicrosPerRequest, "%.1f", baseline),
+          figure(result, Run::allocatedKibPerRequest, "%.1f", baseline),
+          figure(result, Run::peakRssMib, "%.0f", baseline),
+          List.of(spans(result))));
+    }
+    return table;
+  }
+
+  /** What each variant adds to a request's CPU on each route, in microseconds and as a share of its baseline's. */
+  Table costTable() {
+    List<String> headers = new ArrayList<>(List.of("variant"));
+    for (Route route : routesRealisticFirst()) {
+      headers.addAll(List.of("added CPU µs/req, `" + route.path() + "`", "share of baseline's, `" + route.path() + "`"));
+    }
+    Table table = new Table("what each variant adds to a request's CPU", headers);
+    for (Variant variant : data.variants()) {
+      if (variant.isBaseline() || data.settings().routes().stream().anyMatch(route -> data.main(variant, route) == null)) {
+        continue; // a recipe, measured on one route: the start-up table shows its cost
+      }
+      List<List<String>> cells = new ArrayList<>(List.of(List.of(variant.label)));
+      for (Route route : routesRealisticFirst()) {
+        SetupResult result = data.main(variant, route);
+        SetupResult baseline = data.baselineOf(variant, route);
+        if (result == null || baseline == null) {
+          cells.addAll(List.of(List.of("n/a"), List.of("n/a")));
+          continue;
+        }
+        cells.add(List.of(signed(result.difference(Run::cpuMicrosPerRequest, baseline), "%.1f")));
+        cells.add(List.of(share(result.ratio(Run::cpuMicrosPerRequest, baseline))));
+      }
       table.row(cells);
     }
     return table;
@@ -94,18 +104,19 @@ final class BenchReport {
 
   /** Each mode with every exporter on the first route: what instrumentation, export and the console each add. */
   Table decompositionTable() {
-    Route route = firstRoute();
+    Route route = data.settings().firstRoute();
     Table table = new Table("`" + route + "`, each mode's cost by layer", List.of("variant", "exporter", "CPU µs/req",
         "added CPU µs/req", "allocated KiB/req", "GC pauses µs/req", "longest GC pause ms", "peak threads",
-        "JIT share of CPU"));
-    SetupResult baseline = baseline(route);
-    if (baseline != null) {
-      table.row(decompositionRow(baseline, baseline));
+        "JIT compiling / CPU"));
+    SetupResult baseline = data.main(Variant.BASELINE, route);
+    if (baseline == null || data.settings().exporters().size() < 2) {
+      return table;
     }
-    for (Variant variant : options.variants()) {
+    table.row(decompositionRow(baseline, baseline));
+    for (Variant variant : data.variants()) {
       if (variant.isMode()) {
-        for (Exporter exporter : options.exporters()) {
-          SetupResult result = find(variant, exporter, BatchSettings.SHARED, route);
+        for (Exporter exporter : data.settings().exporters()) {
+          SetupResult result = data.find(variant, exporter, BatchSettings.SHARED, route);
           if (result != null) {
             table.row(decompositionRow(result, baseline));
           }
@@ -116,44 +127,40 @@ final class BenchReport {
   }
 
   private List<List<String>> decompositionRow(SetupResult result, SetupResult baseline) {
-    boolean isBaseline = result.setup.variant() == Variant.BASELINE;
-    List<List<String>> cells = new ArrayList<>();
-    cells.add(List.of(result.setup.variant().label));
-    cells.add(List.of(isBaseline ? "(no SDK)" : result.setup.exporter().label));
-    cells.add(figure(result, Run::cpuMicrosPerRequest, "%.1f", baseline));
-    cells.add(List.of(isBaseline || baseline == null ? "—"
-        : signed(result.difference(Run::cpuMicrosPerRequest, baseline), "%.1f")));
-    cells.add(figure(result, Run::allocatedKibPerRequest, "%.2f", baseline));
-    cells.add(figure(result, Run::gcPauseMicrosPerRequest, "%.2f", baseline));
-    cells.add(figure(result, Run::longestPauseMillis, "%.1f", baseline));
-    cells.add(figure(result, Run::peakThreads, "%.0f", baseline));
-    cells.add(List.of(percent(result.spread(Run::jitShare))));
-    return cells;
+    boolean isBaseline = result == baseline;
+    return List.of(List.of(result.setup().variant().label),
+        List.of(isBaseline ? "(no SDK)" : result.setup().exporter().label),
+        figure(result, Run::cpuMicrosPerRequest, "%.1f", baseline),
+        List.of(isBaseline ? "—" : signed(result.difference(Run::cpuMicrosPerRequest, baseline), "%.1f")),
+        figure(result, Run::allocatedKibPerRequest, "%.2f", baseline),
+        figure(result, Run::gcPauseMicrosPerRequest, "%.2f", baseline),
+        figure(result, Run::longestPauseMillis, "%.1f", baseline),
+        figure(result, Run::peakThreads, "%.0f", baseline),
+        List.of(percent(result.spread(Run::jitShare))));
   }
 
-  /** Manual over OTLP with each shared batch setting, and with that setting put back to the SDK's own default. */
+  /** Manual over OTLP with the shared batch settings, and with one of them put back to the SDK's own default. */
   Table batchTable() {
-    Route route = firstRoute();
-    SetupResult shared = find(Variant.MANUAL, Exporter.OTLP, BatchSettings.SHARED, route);
+    Route route = data.settings().firstRoute();
+    SetupResult shared = data.find(Variant.MANUAL, Exporter.OTLP, BatchSettings.SHARED, route);
     Table table = new Table("`" + route + "`, manual over OTLP, batch span processor settings", List.of("settings",
-        "CPU µs/req", "allocated KiB/req", "p99 ms", "p99 ms at " + format("%.0f", shared == null ? 0 : shared.pacedRate)
-            + "/s", "longest GC pause ms", "peak RSS MiB", "spans / requests"));
-    if (shared == null || options.batchSettings().size() < 2) {
+        "CPU µs/req", "allocated KiB/req", "p99 ms", "p99 ms at " + format("%.0f", pacedRate(route)) + "/s",
+        "longest GC pause ms", "peak RSS MiB", "spans / requests"));
+    if (shared == null || data.settings().batchSettings().size() < 2) {
       return table;
     }
-    for (BatchSettings settings : options.batchSettings()) {
-      SetupResult result = find(Variant.MANUAL, Exporter.OTLP, settings, route);
-      if (result == null) {
-        continue;
+    for (BatchSettings settings : data.settings().batchSettings()) {
+      SetupResult result = data.find(Variant.MANUAL, Exporter.OTLP, settings, route);
+      if (result != null) {
+        table.row(List.of(List.of(settings.description),
+            figure(result, Run::cpuMicrosPerRequest, "%.1f", shared),
+            figure(result, Run::allocatedKibPerRequest, "%.2f", shared),
+            figure(result, Run::p99Millis, "%.2f", shared),
+            figure(result, Run::pacedP99Millis, "%.2f", shared),
+            figure(result, Run::longestPauseMillis, "%.1f", shared),
+            figure(result, Run::peakRssMib, "%.0f", shared),
+            List.of(spans(result))));
       }
-      table.row(List.of(List.of(settings.description),
-          figure(result, Run::cpuMicrosPerRequest, "%.1f", shared),
-          figure(result, Run::allocatedKibPerRequest, "%.2f", shared),
-          figure(result, run -> run.latencyMillis(99), "%.2f", shared),
-          figure(result, run -> run.pacedMillis(99), "%.2f", shared),
-          figure(result, Run::longestPauseMillis, "%.1f", shared),
-          figure(result, Run::peakRssMib, "%.0f", shared),
-          List.of(spans(result))));
     }
     return table;
   }
@@ -161,29 +168,59 @@ final class BenchReport {
   /** The profiles side by side: each share of the CPU, as a percentage and as microseconds per request. */
   Table profileTable() {
     List<String> headers = new ArrayList<>(List.of("share of the server's CPU"));
-    profiles.forEach(profile -> headers.add(profile.variant().label));
-    Table table = new Table("profiles: `" + firstRoute() + "`, exporting over OTLP", headers);
-    if (profiles.isEmpty()) {
+    data.profiles().forEach(profile -> headers.add(profile.variant().label));
+    Table table = new Table("profiles: `" + data.settings().firstRoute() + "`, exporting over OTLP", headers);
+    if (data.profiles().isEmpty()) {
       return table;
     }
     for (Share share : Share.values()) {
       List<List<String>> cells = new ArrayList<>(List.of(List.of(share.label)));
-      profiles.forEach(profile -> cells.add(List.of(percent(profile.share(share)),
+      data.profiles().forEach(profile -> cells.add(List.of(percent(profile.share(share)),
           profile.micros(share).format("%.1f") + " µs")));
       table.row(cells);
     }
     List<List<String>> total = new ArrayList<>(List.of(List.of("CPU per request while profiled")));
-    profiles.forEach(profile -> total.add(List.of(profile.cpuMicrosPerRequest().format("%.1f") + " µs")));
+    data.profiles().forEach(profile -> total.add(List.of(profile.cpuMicrosPerRequest().format("%.1f") + " µs")));
     return table.row(total);
   }
 
   List<Table> tables() {
-    List<Table> tables = new ArrayList<>();
-    options.routes().forEach(route -> tables.add(mainTable(route)));
-    tables.add(decompositionTable());
-    tables.add(batchTable());
-    tables.add(profileTable());
+    List<Table> tables = new ArrayList<>(List.of(startupTable()));
+    if (data.settings().routes().size() > 1) {
+      tables.add(costTable());
+    }
+    data.settings().routes().forEach(route -> tables.add(mainTable(route)));
+    tables.addAll(List.of(decompositionTable(), batchTable(), profileTable()));
     return tables.stream().filter(table -> !table.isEmpty()).toList();
+  }
+
+  // ---- the noise
+
+  /**
+   * How noisy the run was, in words: baseline against itself when it was measured twice, and the rounds' ranges
+   * otherwise.
+   */
+  String noise() {
+    List<String> said = new ArrayList<>();
+    for (Route route : data.settings().routes()) {
+      SetupResult again = data.main(Variant.BASELINE_AGAIN, route);
+      SetupResult baseline = data.main(Variant.BASELINE, route);
+      if (again != null && baseline != null) {
+        said.add(String.format(Locale.ROOT, "on `%s`, CPU a request %s, req/s %s, p99 at the fixed rate %s", route,
+            again.ratio(Run::cpuMicrosPerRequest, baseline).ratio(), again.ratio(Run::throughput, baseline).ratio(),
+            again.ratio(Run::pacedP99Millis, baseline).ratio()));
+      }
+    }
+    String rounds = data.settings().rounds() == 1
+        ? "One round: no figure has a range."
+        : "Each figure is the median of " + data.settings().rounds() + " rounds with its range, min–max.";
+    if (said.isEmpty()) {
+      return data.settings().rounds() == 1 ? rounds
+          : rounds + " A difference whose range of ratios excludes 1.00 is beyond the noise of the run.";
+    }
+    return String.format(Locale.ROOT, "Noise: baseline measured twice in the same round, the second time last of"
+            + " its route, against itself: start-up %s; %s. %s Read a difference no larger than these as noise.",
+        data.startupRatio(Variant.BASELINE_AGAIN, Variant.BASELINE).ratio(), String.join("; ", said), rounds);
   }
 
   // ---- cells
@@ -197,19 +234,15 @@ final class BenchReport {
     return List.of(value, result.ratio(figure, reference).ratio());
   }
 
-  private static List<String> startup(SetupResult result, SetupResult baseline) {
-    String value = result.startupSeconds().format("%.2f");
-    if (baseline == null || baseline == result) {
-      return List.of(value);
-    }
-    return List.of(value, result.startupRatio(baseline).ratio());
+  private static List<String> withRatio(Spread value, Spread ratio, String format) {
+    return ratio == null ? List.of(value.format(format)) : List.of(value.format(format), ratio.ratio());
   }
 
   static String spans(SetupResult result) {
-    if (result.setup.variant() == Variant.BASELINE) {
+    if (!result.setup().variant().exportsSpans()) {
       return "none exported";
     }
-    if (!result.setup.countsSpans()) {
+    if (!result.setup().countsSpans()) {
       return "not counted";
     }
     long dropped = result.spansExpected() - result.spansExported();
@@ -231,104 +264,117 @@ final class BenchReport {
         + " %";
   }
 
+  /** A ratio to baseline as what it adds: 1.12× (1.05–1.18) as +12 (+5–+18) %. */
+  static String share(Spread ratio) {
+    if (!ratio.isKnown()) {
+      return "n/a";
+    }
+    return signed(new Spread(100 * (ratio.median() - 1), 100 * (ratio.min() - 1), 100 * (ratio.max() - 1),
+        ratio.rounds()), "%.0f") + " %";
+  }
+
   static String format(String format, double value) {
     return String.format(Locale.ROOT, format, value);
+  }
+
+  /** The fixed rate of a route's paced phases. */
+  double pacedRate(Route route) {
+    return data.results().stream().filter(result -> result.setup().route().equals(route))
+        .mapToDouble(SetupResult::pacedRate).filter(rate -> rate > 0).findFirst().orElse(0);
+  }
+
+  /** The representative route first, where a handler does real work; the Python example's second. */
+  List<Route> routesRealisticFirst() {
+    List<Route> routes = new ArrayList<>(data.settings().routes());
+    routes.sort((a, b) -> Boolean.compare(a.path().equals(Route.SERVER_REQUEST.path()),
+        b.path().equals(Route.SERVER_REQUEST.path())));
+    return routes;
   }
 
   // ---- outputs
 
   String settings() {
-    return String.format(Locale.ROOT, "%d setups; start-up: %d launches; load: %d round(s), each setup a new JVM warmed"
-            + " up until its JIT compiler settled (at most %d s), then %d s as fast as it answers and %d s at a fixed"
-            + " rate (%s), %d concurrent connections, loopback;"
-            + " setups interleaved; %d min in all. Machine: %s.",
-        results.size(), options.launches(), options.rounds(), options.warmup().toSeconds(),
-        options.duration().toSeconds(), options.pacedDuration().toSeconds(), fixedRate(),
-        options.concurrency(), Math.max(1, Math.round(elapsed.toSeconds() / 60.0)), machine);
+    Settings settings = data.settings();
+    return String.format(Locale.ROOT, "%s run, %d setups: %d round(s), each setup a new JVM, timed to its first"
+            + " answer, warmed up until its JIT compiler settled (at most %d s), then %d s as fast as it answers and"
+            + " %d s at a fixed rate (%s), %d concurrent connections, loopback; setups interleaved; %d min in all."
+            + " Machine: %s; %s%s.",
+        settings.full() ? "Full" : "Quick", data.results().size(), settings.rounds(), settings.warmupSeconds(),
+        settings.durationSeconds(), settings.pacedDurationSeconds(), fixedRate(), settings.concurrency(),
+        data.minutes(), data.machine(), data.jdk(),
+        settings.jdk25() == null ? ", no JDK 25" : "; JDK 25 at " + settings.jdk25());
   }
 
   /** Where the fixed rate came from, in words. */
   String fixedRate() {
-    return options.rate() > 0 ? "set by --rate"
-        : "half of what " + options.variants().get(0).label + " sustained in a run of its own before the rounds";
+    return data.settings().rate() > 0 ? "set by --rate"
+        : "half of what the route's first setup, " + data.settings().variants().get(0).label
+            + ", sustained in the first round";
   }
 
-  String table() {
+  String console() {
     StringBuilder out = new StringBuilder("\n");
     tables().forEach(table -> out.append(table.console()).append('\n'));
-    profiles.forEach(set -> set.rounds().forEach(profile -> out.append(profile.summary()).append('\n')));
-    return out.append(settings()).append('\n').toString();
+    return out.append(noise()).append('\n').append(settings()).append('\n').toString();
   }
 
   String markdown() {
     StringBuilder out = new StringBuilder();
     tables().forEach(table -> out.append("### ").append(table.title).append("\n\n").append(table.markdown()).append('\n'));
-    return out.toString();
+    return out.append(noise()).append("\n\n").append(settings()).append('\n').toString();
   }
 
   /** One line per launch: every figure of every round, for whoever wants to look further. */
   String csv() {
-    StringBuilder out = new StringBuilder("route,variant,exporter,batch,round,warmup_s,requests,failures,throughput_rps,"
-        + "p50_ms,p99_ms,max_ms,paced_rate_rps,paced_p50_ms,paced_p99_ms,cpu_us_per_request,jit_share,"
-        + "allocated_kib_per_request,gc_pause_us_per_request,longest_pause_ms,gc_count,peak_threads,peak_rss_mib,"
-        + "spans_expected,spans_exported\n");
-    for (SetupResult result : results) {
-      for (int round = 0; round < result.runs.size(); round++) {
-        Run run = result.runs.get(round);
-        out.append(String.join(",", result.setup.route().target(), result.setup.variant().label,
-            result.setup.exporter().label, result.setup.batch().label, String.valueOf(round + 1),
-            format("%.1f", run.warmup().toNanos() / 1e9), String.valueOf(run.requests()),
-            String.valueOf(run.failures()), format("%.1f", run.throughput()), format("%.3f", run.latencyMillis(50)),
-            format("%.3f", run.latencyMillis(99)), format("%.3f", run.maxLatencyMillis()),
-            format("%.1f", run.paced() == null ? 0 : result.pacedRate), format("%.3f", run.pacedMillis(50)),
-            format("%.3f", run.pacedMillis(99)), format("%.2f", run.cpuMicrosPerRequest()),
+    StringBuilder out = new StringBuilder("route,variant,exporter,batch,round,startup_s,warmup_s,requests,failures,"
+        + "throughput_rps,p50_ms,p99_ms,max_ms,paced_rate_rps,paced_mean_ms,paced_p50_ms,paced_p95_ms,paced_p99_ms,"
+        + "cpu_us_per_request,jit_share,allocated_kib_per_request,gc_pause_us_per_request,longest_pause_ms,gc_count,"
+        + "peak_threads,peak_rss_mib,spans_expected,spans_exported\n");
+    for (SetupResult result : data.results()) {
+      Setup setup = result.setup();
+      for (int round = 0; round < result.runs().size(); round++) {
+        Run run = result.runs().get(round);
+        out.append(String.join(",", setup.route().target(), setup.variant().label, setup.exporter().label,
+            setup.batch().label, String.valueOf(round + 1), format("%.3f", run.startupSeconds()),
+            format("%.1f", run.warmupSeconds()), String.valueOf(run.requests()), String.valueOf(run.failures()),
+            format("%.1f", run.throughput()), format("%.3f", run.p50Millis()), format("%.3f", run.p99Millis()),
+            format("%.3f", run.maxMillis()), format("%.1f", run.pacedRate()), format("%.3f", run.pacedMeanMillis()),
+            format("%.3f", run.pacedP50Millis()), format("%.3f", run.pacedP95Millis()),
+            format("%.3f", run.pacedP99Millis()), format("%.2f", run.cpuMicrosPerRequest()),
             format("%.4f", run.jitShare()), format("%.3f", run.allocatedKibPerRequest()),
             format("%.3f", run.gcPauseMicrosPerRequest()), format("%.2f", run.longestPauseMillis()),
-            String.valueOf(run.jvm() == null ? -1 : run.jvm().collections()), format("%.0f", run.peakThreads()),
-            format("%.1f", run.peakRssMib()), String.valueOf(run.spansExpected()),
-            String.valueOf(run.spansExported()))).append('\n');
+            String.valueOf(run.collections()), format("%.0f", run.peakThreads()), format("%.1f", run.peakRssMib()),
+            String.valueOf(run.spansExpected()), String.valueOf(run.spansExported()))).append('\n');
       }
     }
     return out.toString();
   }
 
-  /** Start-ups, one line per launch. */
-  String startupCsv() {
-    StringBuilder out = new StringBuilder("variant,launch,startup_s\n");
-    for (SetupResult result : results) {
-      for (int launch = 0; launch < result.startups.size(); launch++) {
-        out.append(result.setup.variant().label).append(',').append(launch + 1).append(',')
-            .append(format("%.3f", result.startups.get(launch).toNanos() / 1e9)).append('\n');
-      }
-    }
-    return out.toString();
-  }
-
-  /** Two bar charts side by side, median with the range as a whisker: start-up, and throughput over baseline's. */
+  /** Two bar charts side by side, median with the range as a whisker: start-up, and throughput over the baseline's. */
   String svg() {
-    Route route = firstRoute();
-    List<SetupResult> rows = options.variants().stream().map(variant -> main(variant, route))
-        .filter(result -> result != null).toList();
-    SetupResult baseline = baseline(route);
+    Route route = recipeRoute();
+    List<Variant> rows = data.variants();
     int rowHeight = 28;
     int top = 40;
     int height = top + rowHeight * rows.size() + 20;
-    double maxStartup = rows.stream().mapToDouble(result -> result.startupSeconds().max()).filter(v -> !Double.isNaN(v))
-        .max().orElse(1);
+    double maxStartup = rows.stream().mapToDouble(variant -> data.startupSeconds(variant).max())
+        .filter(v -> !Double.isNaN(v)).max().orElse(1);
     StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"820\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n"
             + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n"
-            + "<text x=\"130\" y=\"20\" font-weight=\"bold\">start-up, s (median, min–max)</text>%n"
-            + "<text x=\"470\" y=\"20\" font-weight=\"bold\">throughput, × baseline (median, min–max)</text>%n", height));
+            + "<text x=\"160\" y=\"20\" font-weight=\"bold\">start-up, s (median, min–max)</text>%n"
+            + "<text x=\"500\" y=\"20\" font-weight=\"bold\">req/s on %s, × its baseline</text>%n", height,
+        route.path()));
     for (int i = 0; i < rows.size(); i++) {
-      SetupResult result = rows.get(i);
+      Variant variant = rows.get(i);
       int y = top + i * rowHeight;
-      Spread startup = result.startupSeconds();
-      Spread ratio = baseline == null ? new Spread(1, 1, 1, 1) : result.ratio(Run::throughput, baseline);
-      svg.append(String.format(Locale.ROOT, "<text x=\"120\" y=\"%d\" text-anchor=\"end\">%s</text>%n", y + 13,
-          result.setup.variant().label));
-      bar(svg, 130, y, 200 / maxStartup, startup, "#4e79a7", "%.2f");
-      bar(svg, 470, y, 200 / 1.3, clamp(ratio, 1.3), "#59a14f", "%.2f");
+      SetupResult result = data.main(variant, route);
+      SetupResult baseline = data.baselineOf(variant, route);
+      Spread ratio = result == null || baseline == null ? Spread.NONE : result.ratio(Run::throughput, baseline);
+      svg.append(String.format(Locale.ROOT, "<text x=\"150\" y=\"%d\" text-anchor=\"end\">%s</text>%n", y + 13,
+          variant.label));
+      bar(svg, 160, y, 200 / maxStartup, data.startupSeconds(variant), "#4e79a7", "%.2f");
+      bar(svg, 500, y, 200 / 1.3, clamp(ratio, 1.3), "#59a14f", "%.2f");
     }
     return svg.append("</svg>\n").toString();
   }
@@ -351,25 +397,21 @@ final class BenchReport {
         spread.rounds());
   }
 
+  /** The data and what is made of it: target/bench/bench.json, .csv, .md and .svg. */
   void writeTo(Path directory) throws IOException {
     Files.createDirectories(directory);
-    Files.writeString(directory.resolve("bench.md"), markdown() + "\n" + settings() + "\n");
+    data.write(directory.resolve("bench.json"));
+    Files.writeString(directory.resolve("bench.md"), markdown());
     Files.writeString(directory.resolve("bench.csv"), csv());
-    Files.writeString(directory.resolve("startup.csv"), startupCsv());
     Files.writeString(directory.resolve("bench.svg"), svg());
   }
 
-  void writeDocs(Path docs) throws IOException {
-    Files.createDirectories(docs);
-    Files.writeString(docs.resolve("performance.svg"), svg());
-    for (ProfileSet profile : profiles) {
-      Files.copy(profile.svg(), docs.resolve(profile.svg().getFileName()), StandardCopyOption.REPLACE_EXISTING);
+  /** The flame graphs the profiles drew, beside the page that shows them. */
+  void writeFlameGraphs(Path docs) throws IOException {
+    Path out = docs.getParent().resolve("target/bench");
+    for (ProfileSummary profile : data.profiles()) {
+      Files.copy(out.resolve(profile.flameGraph()), docs.resolve(profile.flameGraph()),
+          StandardCopyOption.REPLACE_EXISTING);
     }
-    Files.writeString(docs.resolve("performance.md"), new PerformanceDoc(this).text());
-  }
-
-  /** The profiles of {@code variant}, or null. */
-  ProfileSet profile(Variant variant) {
-    return profiles.stream().filter(profile -> profile.variant() == variant).findFirst().orElse(null);
   }
 }

@@ -3,6 +3,8 @@ package io.opentelemetry.example.autoinstrumentation.tooling.bench;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -23,7 +25,7 @@ import jdk.management.jfr.FlightRecorderMXBean;
 /**
  * What a server JVM did during a measured phase, read from outside as upstream's {@code benchmark-overhead} reads it:
  * bytes allocated, GC pauses (a Flight Recorder recording of the garbage collections, {@code jdk.GarbageCollection})
- * and peak live threads. The bench attaches to the server's process and opens its JMX agent; the server needs no flag.
+ * and peak live threads; and the time its JIT compiler has spent, by which the bench tells when a server is warm. The bench attaches to the server's process and opens its JMX agent; the server needs no flag.
  * The agent's connector and the recording add the same few threads to every variant.
  */
 final class JvmProbe implements AutoCloseable {
@@ -41,6 +43,7 @@ final class JvmProbe implements AutoCloseable {
   private final JMXConnector connector;
   private final MBeanServerConnection server;
   private final ThreadMXBean threads;
+  private final CompilationMXBean compiler;
   private final FlightRecorderMXBean recorder;
   private long allocatedAtStart;
   private long recording = -1;
@@ -53,6 +56,20 @@ final class JvmProbe implements AutoCloseable {
         server, ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
     this.recorder = ManagementFactory.newPlatformMXBeanProxy(
         server, FlightRecorderMXBean.MXBEAN_NAME, FlightRecorderMXBean.class);
+    this.compiler = ManagementFactory.newPlatformMXBeanProxy(
+        server, ManagementFactory.COMPILATION_MXBEAN_NAME, CompilationMXBean.class);
+  }
+
+  /**
+   * The time the JIT compiler has spent compiling since the JVM started, in nanoseconds (the JVM counts milliseconds):
+   * near-constant once the server is warm.
+   */
+  long compilationNanos() throws IOException {
+    try {
+      return compiler.getTotalCompilationTime() * 1_000_000;
+    } catch (UnsupportedOperationException | UndeclaredThrowableException e) { // the proxy's wrapping of a JMX failure
+      throw new IOException("the server JVM does not report its compilation time: " + e.getMessage(), e);
+    }
   }
 
   /** Attaches to the JVM of process {@code pid}; the exception says why not (a JRE without jdk.attach, another user). */

@@ -3,6 +3,7 @@ package io.opentelemetry.example.autoinstrumentation.tooling.bench;
 import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.AgentLoadException;
 import io.opentelemetry.example.autoinstrumentation.tooling.bench.LoadGenerator.Load;
+import io.opentelemetry.example.autoinstrumentation.tooling.harness.OtlpReceiver;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ProjectLayout;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ServerProcess;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ServerProcess.ServerStartException;
@@ -12,67 +13,83 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code make profile MODE=...}: async-profiler in a server under the bench's load, and a flame graph of where its CPU
  * goes. The bench loads the profiler's native library into the running server through the JDK's attach API, as
  * async-profiler's own launcher does, once the server is warm: start-up and JIT compilation stay out of the picture.
  */
+@Command(name = "profile", sortOptions = false, usageHelpAutoWidth = true,
+    description = "Profiles one mode under the bench's load with async-profiler, and draws its flame graph.")
 public final class Profiler {
 
-  static final String USAGE = "usage: profile --mode manual|programmatic|automatic|automatic-lean|baseline"
-      + " [--exporter otlp|none|logging-otlp] [--route /server_request?param=bench] [--seconds N] [--warmup MAX-SECONDS]"
-      + " [--event cpu|itimer|wall]";
   /** One sample per millisecond of CPU: about 20,000 samples in 10 s on two cores. */
   static final long INTERVAL_NANOS = 1_000_000;
 
+  /** What async-profiler samples on. */
+  enum Event { cpu, itimer, wall }
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "this list")
+  boolean help;
+
+  @Option(names = "--mode", required = true, paramLabel = "MODE",
+      description = "manual, programmatic, automatic, automatic-lean, automatic-lean-c1 or baseline")
+  Variant variant;
+
+  @Option(names = "--exporter", paramLabel = "EXPORTER", description = "otlp (default), none or logging-otlp")
+  Exporter exporter = Exporter.OTLP;
+
+  @Option(names = "--route", paramLabel = "TARGET", description = "default: /server_request?param=bench")
+  Route route = Route.SERVER_REQUEST;
+
+  @Option(names = "--seconds", paramLabel = "N", description = "of load while sampling, 1 to 600 (default: 20)")
+  int seconds = 20;
+
+  @Option(names = "--warmup", paramLabel = "MAX-SECONDS", description = "0 to 300 (default: 30)")
+  int warmup = 30;
+
+  @Option(names = "--event", paramLabel = "EVENT", description = "cpu (default), itimer or wall")
+  Event event = Event.cpu;
+
   public static void main(String[] args) throws Exception {
+    Profiler options = new Profiler();
     Setup setup;
-    BenchOptions options;
-    String event = "cpu";
+    Settings settings;
     try {
-      Variant variant = null;
-      Exporter exporter = Exporter.OTLP;
-      Route route = Route.SERVER_REQUEST;
-      String seconds = "20";
-      String warmup = "30";
-      for (int i = 0; i < args.length; i += 2) {
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(args[i] + " needs a value; " + USAGE);
-        }
-        String value = args[i + 1];
-        switch (args[i]) {
-          case "--mode" -> variant = Variant.of(value);
-          case "--exporter" -> exporter = Exporter.of(value);
-          case "--route" -> route = Route.of(value);
-          case "--seconds" -> seconds = value;
-          case "--warmup" -> warmup = value;
-          case "--event" -> event = switch (value) {
-            case "cpu", "itimer", "wall" -> value;
-            default -> throw new IllegalArgumentException("--event takes cpu, itimer or wall, got '" + value + "'");
-          };
-          default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; " + USAGE);
-        }
+      CommandLine line = new CommandLine(options)
+          .registerConverter(Variant.class, value -> BenchOptions.convert(value, Variant::of))
+          .registerConverter(Route.class, value -> BenchOptions.convert(value, Route::of))
+          .registerConverter(Exporter.class, value -> BenchOptions.convert(value, Exporter::of));
+      line.parseArgs(args);
+      if (options.help) {
+        line.usage(System.out);
+        return;
       }
-      if (variant == null) {
-        throw new IllegalArgumentException("--mode is required; " + USAGE);
+      if (options.seconds < 1 || options.seconds > 600 || options.warmup < 0 || options.warmup > 300) {
+        throw new ParameterException(line, "--seconds takes a whole number from 1 to 600, --warmup from 0 to 300");
       }
-      options = BenchOptions.parse("--profile", seconds, "--warmup", warmup);
-      if (options.profile().isZero()) {
-        throw new IllegalArgumentException("--seconds takes a whole number from 1 to 600, got '" + seconds + "'");
+      if (options.variant.jdk25 || options.variant == Variant.BASELINE_AGAIN) {
+        throw new ParameterException(line, "--mode takes a variant on this JDK: manual, programmatic, automatic,"
+            + " automatic-lean, automatic-lean-c1 or baseline");
       }
-      setup = new Setup(variant, variant == Variant.BASELINE ? Exporter.NONE : exporter, BatchSettings.SHARED, route);
-    } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage().replace("--profile takes", "--seconds takes"));
+      setup = new Setup(options.variant, options.variant.isBaseline() ? Exporter.NONE : options.exporter,
+          BatchSettings.SHARED, options.route);
+      settings = BenchOptions.parse("--warmup", String.valueOf(options.warmup), "--profile",
+          String.valueOf(options.seconds)).settings(null);
+    } catch (ParameterException e) {
+      System.err.println("error: " + e.getMessage());
       System.exit(2);
       return;
     }
     Profile profile;
-    Path out;
-    try (NullCollector collector = new NullCollector()) {
+    try (OtlpReceiver receiver = OtlpReceiver.counting()) {
       Path root = ProjectLayout.root();
-      out = root.resolve("target/profile");
-      profile = profile(root, library(root), setup, options, collector, out, setup.variant().label, event);
+      profile = profile(Launcher.of(root, null), library(root), setup, settings, receiver,
+          root.resolve("target/profile"), setup.variant().label, options.event.name());
       Files.writeString(profile.svg(), profile.graph().svg(profile.title(), profile.subtitle()));
     } catch (ServerStartException | IllegalStateException e) {
       System.err.println("error: " + e.getMessage());
@@ -106,8 +123,8 @@ public final class Profiler {
    * --profile} seconds of load, and writes {@code <name>.collapsed} and {@code <name>.html}; {@code flame-<name>.svg}
    * is where its flame graph goes.
    */
-  static Profile profile(Path root, Path library, Setup setup, BenchOptions options, NullCollector collector, Path out,
-      String name, String event) throws InterruptedException, IOException {
+  static Profile profile(Launcher launcher, Path library, Setup setup, Settings settings, OtlpReceiver receiver,
+      Path out, String name, String event) throws InterruptedException, IOException {
     Files.createDirectories(out);
     Path collapsed = out.resolve(name + ".collapsed");
     Path html = out.resolve(name + ".html");
@@ -116,15 +133,14 @@ public final class Profiler {
     Files.deleteIfExists(collapsed);
     Files.deleteIfExists(log);
     LoadGenerator generator = new LoadGenerator();
-    collector.reset(setup.route().spanName());
-    try (ServerProcess server = Bench.start(root, setup, collector)) {
+    try (ServerProcess server = Launch.start(launcher, setup, receiver)) {
       server.discardOutput();
       URI uri = server.uri(setup.route().target());
-      Bench.warmUp(generator, server, uri, options);
       try (JvmProbe probe = attachForProfile(server.pid(), name)) {
+        Launch.warmUp(generator, server.pid(), probe, uri, settings);
         command(probe, library, log, "start,event=" + event + ",interval=" + INTERVAL_NANOS + ",threads");
         long cpuBefore = ProcessStats.cpuNanos(server.pid());
-        Load load = generator.run(uri, options.concurrency(), options.profile(), options.maxRequests());
+        Load load = generator.run(uri, settings.concurrency(), settings.profile(), settings.maxRequests());
         long cpuAfter = ProcessStats.cpuNanos(server.pid());
         command(probe, library, log, "dump,file=" + html + ",flamegraph,title=" + setup.variant().label);
         command(probe, library, log, "stop,file=" + collapsed + ",collapsed");

@@ -1,77 +1,44 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.bench;
 
-import java.time.Duration;
-import org.HdrHistogram.Histogram;
-
 /**
- * What one launch of a setup measured: its load phase at saturation, the JVM's figures over that phase, the optional
- * phase at a fixed rate, and the spans it exported.
+ * What one launch of a setup measured, as the run's data keeps it: its start-up, its load phase as fast as it answers
+ * and the JVM's figures over that phase, the optional phase at a fixed rate, and the spans it exported. A figure the
+ * launch could not take is NaN (null in the data).
  *
- * @param jvm null when the bench could not attach to the server
- * @param paced null when the setup takes no fixed-rate phase
+ * @param startupSeconds from the JVM's launch to the first 200 on {@code /server_request}
+ * @param pacedRate the fixed rate of the paced phase, requests a second; 0 when the setup takes none
+ * @param jitShare the share of the phase's CPU time that the JIT compiler spent compiling
  */
 record Run(
+    double startupSeconds,
+    double warmupSeconds,
     long requests,
     long failures,
-    Duration elapsed,
-    Histogram latencyMicros,
-    long cpuNanos,
-    long jitNanos,
-    JvmProbe.Stats jvm,
-    long peakRssBytes,
-    Histogram paced,
+    double throughput,
+    double p50Millis,
+    double p99Millis,
+    double maxMillis,
+    double pacedRate,
+    double pacedMeanMillis,
+    double pacedP50Millis,
+    double pacedP95Millis,
+    double pacedP99Millis,
+    double cpuMicrosPerRequest,
+    double jitShare,
+    double allocatedKibPerRequest,
+    double gcPauseMicrosPerRequest,
+    double longestPauseMillis,
+    long collections,
+    double peakThreads,
+    double peakRssMib,
     long spansExpected,
-    long spansExported,
-    Duration warmup) {
+    long spansExported) {
 
   /** This run, with the spans that reached the receiver once the server had stopped. */
   Run withSpansExported(long exported) {
-    return new Run(requests, failures, elapsed, latencyMicros, cpuNanos, jitNanos, jvm, peakRssBytes, paced,
-        spansExpected, exported, warmup);
-  }
-
-  double throughput() {
-    return elapsed.isZero() ? Double.NaN : requests / (elapsed.toNanos() / 1e9);
-  }
-
-  double latencyMillis(double percentile) {
-    return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
-  }
-
-  double maxLatencyMillis() {
-    return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getMaxValue() / 1000.0;
-  }
-
-  double pacedMillis(double percentile) {
-    return paced == null || paced.getTotalCount() == 0 ? Double.NaN : paced.getValueAtPercentile(percentile) / 1000.0;
-  }
-
-  double cpuMicrosPerRequest() {
-    return requests == 0 || cpuNanos < 0 ? Double.NaN : cpuNanos / 1000.0 / requests;
-  }
-
-  /** The share of the phase's CPU that went to compiling: near zero once the server is warm. */
-  double jitShare() {
-    return cpuNanos <= 0 || jitNanos < 0 ? Double.NaN : (double) jitNanos / cpuNanos;
-  }
-
-  double allocatedKibPerRequest() {
-    return jvm == null || requests == 0 ? Double.NaN : jvm.allocatedBytes() / 1024.0 / requests;
-  }
-
-  double gcPauseMicrosPerRequest() {
-    return jvm == null || requests == 0 ? Double.NaN : jvm.gcPauseNanos() / 1000.0 / requests;
-  }
-
-  double longestPauseMillis() {
-    return jvm == null ? Double.NaN : jvm.longestPauseNanos() / 1e6;
-  }
-
-  double peakThreads() {
-    return jvm == null ? Double.NaN : jvm.peakThreads();
-  }
-
-  double peakRssMib() {
-    return peakRssBytes < 0 ? Double.NaN : peakRssBytes / 1024.0 / 1024.0;
+    return new Run(startupSeconds, warmupSeconds, requests, failures, throughput, p50Millis, p99Millis, maxMillis,
+        pacedRate, pacedMeanMillis, pacedP50Millis, pacedP95Millis, pacedP99Millis, cpuMicrosPerRequest, jitShare,
+        allocatedKibPerRequest, gcPauseMicrosPerRequest, longestPauseMillis, collections, peakThreads, peakRssMib,
+        spansExpected, exported);
   }
 }

@@ -1,25 +1,14 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.bench;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** A setup's launches: one {@link Run} per round, in round order, and its start-up times. */
-final class SetupResult {
-
-  final Setup setup;
-  final List<Run> runs = new ArrayList<>();
-  final List<Duration> startups = new ArrayList<>();
-  /** The fixed rate of the route's fixed-rate phases, requests a second. */
-  double pacedRate;
-
-  SetupResult(Setup setup) {
-    this.setup = setup;
-  }
+/** A setup's launches: one {@link Run} per round, in round order. */
+record SetupResult(Setup setup, List<Run> runs) {
 
   Spread spread(ToDoubleFunction<Run> figure) {
-    return Spread.of(runs.stream().map(run -> figure.applyAsDouble(run)).toList());
+    return Spread.of(runs.stream().map(figure::applyAsDouble).toList());
   }
 
   /** The figure over {@code other}'s, round by round: both were measured minutes apart, on the same machine state. */
@@ -40,17 +29,9 @@ final class SetupResult {
     return Spread.of(differences);
   }
 
-  /** Start-up over {@code other}'s, launch by launch: the launches took turns as the rounds do. */
-  Spread startupRatio(SetupResult other) {
-    List<Double> ratios = new ArrayList<>();
-    for (int launch = 0; launch < Math.min(startups.size(), other.startups.size()); launch++) {
-      ratios.add((double) startups.get(launch).toNanos() / other.startups.get(launch).toNanos());
-    }
-    return Spread.of(ratios);
-  }
-
-  Spread startupSeconds() {
-    return Spread.of(startups.stream().map(startup -> startup.toNanos() / 1e9).toList());
+  /** The fixed rate of its paced phases, requests a second; 0 when it takes none. */
+  double pacedRate() {
+    return runs.stream().mapToDouble(Run::pacedRate).filter(rate -> rate > 0).findFirst().orElse(0);
   }
 
   long failures() {

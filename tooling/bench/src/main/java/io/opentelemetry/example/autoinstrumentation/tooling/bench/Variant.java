@@ -1,44 +1,60 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.bench;
 
-import io.opentelemetry.example.autoinstrumentation.tooling.harness.JavaProcess;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-/** What the benchmark compares: the three modes, the agent trimmed for start-up, and the server with no telemetry. */
+/**
+ * What the bench compares: the server with no telemetry, the three modes, and the recipes that cut the agent's
+ * start-up, each measured whole (start-up and steady state) so that none is quoted without its price.
+ */
 enum Variant {
-  BASELINE("baseline", "server-automatic without the agent: no telemetry at all", Mode.AUTOMATIC),
-  MANUAL("manual", "span written by hand", Mode.MANUAL),
-  PROGRAMMATIC("programmatic", "SparkTelemetry library instrumentation", Mode.PROGRAMMATIC),
-  AUTOMATIC("automatic", "javaagent, default configuration", Mode.AUTOMATIC),
-  AUTOMATIC_LEAN("automatic-lean", "javaagent, the lean recipe", Mode.AUTOMATIC);
-
-  /**
-   * The lean recipe: only the instrumentations this app needs (Jetty makes the SERVER span, Spark names the route,
-   * servlet is the layer between), no JVM runtime metrics, and the JIT's first tier only, which starts faster. It also
-   * turns off what justifies the agent in a real service: its HTTP-client, JDBC and executor instrumentations.
-   */
-  static final List<String> LEAN_FLAGS = List.of(
-      "-Dotel.instrumentation.common.default-enabled=false",
-      "-Dotel.instrumentation.jetty.enabled=true",
-      "-Dotel.instrumentation.servlet.enabled=true",
-      "-Dotel.instrumentation.spark.enabled=true",
-      "-Dotel.instrumentation.runtime-telemetry.enabled=false",
-      "-XX:TieredStopAtLevel=1");
+  BASELINE("baseline", "server-automatic without the agent: no telemetry at all", Mode.AUTOMATIC, false, false),
+  MANUAL("manual", "span written by hand", Mode.MANUAL, false, false),
+  PROGRAMMATIC("programmatic", "SparkTelemetry library instrumentation", Mode.PROGRAMMATIC, false, false),
+  AUTOMATIC("automatic", "the agent as it comes", Mode.AUTOMATIC, false, false),
+  AUTOMATIC_LEAN("automatic-lean", "the agent with only the instrumentations this application uses",
+      Mode.AUTOMATIC, false, false),
+  AUTOMATIC_LEAN_C1("automatic-lean-c1", "the same with the JIT's first tier only, a trade-off for short-lived"
+      + " processes", Mode.AUTOMATIC, false, false),
+  BASELINE_JDK25("baseline-jdk25", "baseline on JDK 25", Mode.AUTOMATIC, true, false),
+  BASELINE_JDK25_AOT("baseline-jdk25-aot", "baseline on JDK 25 with an AOT cache", Mode.AUTOMATIC, true, true),
+  AUTOMATIC_JDK25("automatic-jdk25", "the agent on JDK 25, its jar on the boot class path as upstream's AOT recipe"
+      + " has it, without a cache", Mode.AUTOMATIC, true, false),
+  AUTOMATIC_JDK25_AOT("automatic-jdk25-aot", "the agent on JDK 25 with an AOT cache: upstream's recipe",
+      Mode.AUTOMATIC, true, true),
+  /** Baseline measured a second time, last of its route in each round: its ratios to baseline are the run's noise. */
+  BASELINE_AGAIN("baseline-again", "baseline again, last of its route in each round: its ratios to baseline are"
+      + " the run's noise", Mode.AUTOMATIC, false, false);
 
   final String label;
   final String description;
   final Mode mode;
+  /** Runs on the JDK 25 that the bench found, not on the bench's own. */
+  final boolean jdk25;
+  /** Runs from an AOT cache that a training run wrote before the rounds. */
+  final boolean aot;
 
-  Variant(String label, String description, Mode mode) {
+  Variant(String label, String description, Mode mode, boolean jdk25, boolean aot) {
     this.label = label;
     this.description = description;
     this.mode = mode;
+    this.jdk25 = jdk25;
+    this.aot = aot;
+  }
+
+  boolean isBaseline() {
+    return this == BASELINE || this == BASELINE_AGAIN || this == BASELINE_JDK25 || this == BASELINE_JDK25_AOT;
   }
 
   boolean exportsSpans() {
-    return this != BASELINE;
+    return !isBaseline();
+  }
+
+  /** Under the agent: every variant of server-automatic but the baselines. */
+  boolean hasAgent() {
+    return mode == Mode.AUTOMATIC && !isBaseline();
   }
 
   /** One of the three modes as the make targets run them: what the decomposition and the profiles take apart. */
@@ -46,18 +62,49 @@ enum Variant {
     return this == MANUAL || this == PROGRAMMATIC || this == AUTOMATIC;
   }
 
-  List<String> command(Path root) {
-    if (this == BASELINE) {
-      return List.of(JavaProcess.javaExecutable(),
-          "-jar", mode.jar(root).toString());
-    }
-    List<String> jvmOptions = new ArrayList<>();
-    if (this == AUTOMATIC_LEAN) {
-      jvmOptions.addAll(LEAN_FLAGS);
-    }
-    return mode.command(root, jvmOptions);
+  /**
+   * A start-up recipe, or its reference on JDK 25: measured on the last route only, the representative one unless
+   * {@code --routes} says otherwise, where its steady state is the one a reader weighs against its start-up.
+   */
+  boolean isRecipe() {
+    return this == AUTOMATIC_LEAN || this == AUTOMATIC_LEAN_C1 || jdk25;
   }
 
+  /** The server without telemetry on the same JDK: what this variant's ratios are to. */
+  Variant baseline() {
+    return jdk25 ? BASELINE_JDK25 : BASELINE;
+  }
+
+  /** What this recipe is the alternative to, the same server otherwise; null for the baselines and the modes. */
+  Variant alternativeTo() {
+    return switch (this) {
+      case AUTOMATIC_LEAN -> AUTOMATIC;
+      case AUTOMATIC_LEAN_C1 -> AUTOMATIC_LEAN;
+      case BASELINE_JDK25_AOT -> BASELINE_JDK25;
+      case AUTOMATIC_JDK25_AOT -> AUTOMATIC_JDK25;
+      default -> null;
+    };
+  }
+
+  /** The JVM options of the recipe, as a reader would write them (the agent's own flags and paths aside). */
+  List<String> recipe() {
+    return switch (this) {
+      case AUTOMATIC_LEAN -> Recipes.ONLY_WHAT_THE_APP_USES;
+      case AUTOMATIC_LEAN_C1 -> concat(Recipes.ONLY_WHAT_THE_APP_USES, List.of(Recipes.C1_ONLY));
+      case BASELINE_JDK25_AOT -> List.of("-XX:AOTMode=on", "-XX:AOTCache=app.aot");
+      case AUTOMATIC_JDK25 -> List.of(Launcher.ADD_INSTRUMENT, "-Xbootclasspath/a:opentelemetry-javaagent.jar");
+      case AUTOMATIC_JDK25_AOT -> List.of(Launcher.ADD_INSTRUMENT, "-Xbootclasspath/a:opentelemetry-javaagent.jar",
+          "-XX:AOTMode=on", "-XX:AOTCache=app.aot");
+      default -> List.of();
+    };
+  }
+
+  @JsonValue
+  String label() {
+    return label;
+  }
+
+  @JsonCreator
   static Variant of(String label) {
     for (Variant variant : values()) {
       if (variant.label.equals(label)) {
@@ -65,5 +112,9 @@ enum Variant {
       }
     }
     throw new IllegalArgumentException("unknown variant '" + label + "'");
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
   }
 }

@@ -6,70 +6,107 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParameterException;
 
 class BenchOptionsTest {
 
-  @Test
-  void defaultsCoverWhatTheDocsShow() {
-    BenchOptions options = BenchOptions.parse();
+  static final String JDK25 = "a JDK 25";
 
-    assertThat(options.variants()).containsExactly(Variant.values());
-    assertThat(options.routes()).containsExactly(Route.SERVER_REQUEST, Route.SEARCH);
-    assertThat(options.exporters()).containsExactly(Exporter.values());
-    assertThat(options.batchSettings()).containsExactly(BatchSettings.values());
-    assertThat(options.rounds()).as("a spread needs three rounds at least").isGreaterThanOrEqualTo(3);
-    assertThat(options.coversTheDocs()).isTrue();
-    assertThat(options.writeDocs()).isFalse();
+  @Test
+  void theQuickRunMeasuresEveryVariantOnTheRepresentativeRouteOnceWithBaselineTwice() {
+    Settings quick = BenchOptions.parse().settings(JDK25);
+
+    assertThat(quick.full()).isFalse();
+    assertThat(quick.variants()).containsExactly(Variant.values()).endsWith(Variant.BASELINE_AGAIN);
+    assertThat(quick.routes()).containsExactly(Route.SEARCH);
+    assertThat(quick.exporters()).containsExactly(Exporter.OTLP);
+    assertThat(quick.batchSettings()).containsExactly(BatchSettings.SHARED);
+    assertThat(quick.rounds()).isEqualTo(1);
+    assertThat(quick.profileSeconds()).isZero();
+    assertThat(quick.coversTheDocs()).isFalse();
+    // the launches at their longest, start-up and stop at 8 s, the load's own warm-up and two trainings of 20 s:
+    // under 4.5 min, which leaves make bench the time to build a changed module within 5
+    long seconds = Bench.plan(quick).size() * (8L + quick.warmupSeconds() + quick.durationSeconds()
+        + quick.pacedDurationSeconds()) + Bench.LOAD_WARMUP.toSeconds() + 2 * 20;
+    assertThat(Duration.ofSeconds(seconds)).isLessThan(Duration.ofSeconds(270));
   }
 
   @Test
-  void defaultsPlanEachModeWithEveryExporterOnTheFirstRouteOnly() {
-    List<Setup> plan = Bench.plan(BenchOptions.parse());
+  void theFullRunMeasuresWhatTheDocsShow() {
+    Settings full = BenchOptions.parse("--full").settings(JDK25);
 
-    // first route: baseline, 3 modes x 3 exporters, the lean agent, manual with each of 3 other batch settings; second: 5 variants
-    assertThat(plan).hasSize(1 + 9 + 1 + 3 + 5);
-    assertThat(plan).filteredOn(setup -> setup.route().equals(Route.SEARCH))
-        .allMatch(setup -> setup.equals(Bench.mainSetup(setup.variant(), Route.SEARCH)));
-    assertThat(plan).filteredOn(Bench::takesFixedRate).hasSize(5 + 3 + 5);
-    // the whole run, warm-ups at their longest: a bound that a change of the defaults must not blow by accident
-    long seconds = (long) plan.size() * BenchOptions.parse().rounds() * (30 + 5 + 5 + 5);
-    assertThat(Duration.ofSeconds(seconds)).isLessThan(Duration.ofMinutes(45));
+    assertThat(full.variants()).containsExactlyElementsOf(BenchOptions.FULL_VARIANTS).doesNotContain(Variant.BASELINE_AGAIN);
+    assertThat(full.routes()).containsExactly(Route.SERVER_REQUEST, Route.SEARCH);
+    assertThat(full.exporters()).containsExactly(Exporter.values());
+    assertThat(full.batchSettings()).containsExactly(BatchSettings.values());
+    assertThat(full.rounds()).as("a spread needs three rounds at least").isGreaterThanOrEqualTo(3);
+    assertThat(full.coversTheDocs()).isTrue();
+    assertThat(BenchOptions.parse("--full").settings(null).coversTheDocs()).as("without JDK 25's rows").isFalse();
+  }
+
+  @Test
+  void theFullRunPlansEachModeWithEveryExporterOnTheFirstRouteAndTheRecipesOnTheLast() {
+    Settings full = BenchOptions.parse("--full").settings(JDK25);
+    List<Setup> plan = Bench.plan(full);
+
+    // first route: baseline, 3 modes x 3 exporters, manual with each of 3 other batch settings; second: 10 variants
+    assertThat(plan).hasSize(1 + 9 + 3 + 10);
+    assertThat(plan).filteredOn(setup -> setup.route().equals(Route.SEARCH)).allMatch(Setup::isMain);
+    assertThat(plan).filteredOn(setup -> setup.variant().isRecipe()).allMatch(setup -> setup.route().equals(Route.SEARCH));
+    assertThat(plan).filteredOn(Setup::takesFixedRate).hasSize(4 + 3 + 10);
+    // the whole run, warm-ups at their longest, start-up and stop at 6 s, profiles included: under an hour
+    long launch = 6 + full.warmupSeconds() + full.durationSeconds() + full.pacedDurationSeconds();
+    long seconds = plan.size() * full.rounds() * launch + 3L * full.rounds() * (6 + full.warmupSeconds()
+        + full.profileSeconds());
+    assertThat(Duration.ofSeconds(seconds)).isLessThan(Duration.ofMinutes(60));
+  }
+
+  @Test
+  void withoutAJdk25TheJdk25VariantsAreLeftOut() {
+    assertThat(BenchOptions.parse().settings(null).variants()).noneMatch(variant -> variant.jdk25);
   }
 
   @Test
   void knobsAreParsed() {
     BenchOptions options = BenchOptions.parse("--variants", "baseline,automatic-lean", "--rounds", "3",
-        "--duration", "30", "--warmup", "0", "--concurrency", "4", "--launches", "5", "--max-requests", "100",
+        "--duration", "30", "--warmup", "0", "--concurrency", "4", "--max-requests", "100",
         "--routes", "/search?q=lamp", "--exporters", "otlp,none", "--batch-settings", "batch-2048", "--profile", "0",
         "--docs");
+    Settings settings = options.settings(JDK25);
 
-    assertThat(options.variants()).containsExactly(Variant.BASELINE, Variant.AUTOMATIC_LEAN);
-    assertThat(options.rounds()).isEqualTo(3);
-    assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(options.warmup()).isZero();
-    assertThat(options.concurrency()).isEqualTo(4);
-    assertThat(options.launches()).isEqualTo(5);
-    assertThat(options.maxRequests()).isEqualTo(100);
-    assertThat(options.routes()).containsExactly(new Route("/search?q=lamp"));
-    assertThat(options.routes().get(0).spanName()).isEqualTo("GET /search");
-    assertThat(options.exporters()).containsExactly(Exporter.OTLP, Exporter.NONE);
-    assertThat(options.batchSettings()).containsExactly(BatchSettings.SHARED, BatchSettings.LARGE_BATCH);
-    assertThat(options.profile()).isZero();
-    assertThat(options.writeDocs()).isTrue();
-    assertThat(options.coversTheDocs()).isFalse();
-    assertThat(BenchOptions.parse("--batch-settings", "none").batchSettings()).containsExactly(BatchSettings.SHARED);
+    assertThat(settings.variants()).containsExactly(Variant.BASELINE, Variant.AUTOMATIC_LEAN);
+    assertThat(settings.rounds()).isEqualTo(3);
+    assertThat(settings.duration()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(settings.warmup()).isZero();
+    assertThat(settings.concurrency()).isEqualTo(4);
+    assertThat(settings.maxRequests()).isEqualTo(100);
+    assertThat(settings.routes()).containsExactly(new Route("/search?q=lamp"));
+    assertThat(settings.routes().get(0).spanName()).isEqualTo("GET /search");
+    assertThat(settings.exporters()).containsExactly(Exporter.OTLP, Exporter.NONE);
+    assertThat(settings.batchSettings()).containsExactly(BatchSettings.SHARED, BatchSettings.LARGE_BATCH);
+    assertThat(settings.profile()).isZero();
+    assertThat(options.writeDocs).isTrue();
+    assertThat(settings.coversTheDocs()).isFalse();
+    assertThat(BenchOptions.parse("--full", "--batch-settings", "none").settings(JDK25).batchSettings())
+        .containsExactly(BatchSettings.SHARED);
   }
 
   @Test
   void badKnobsSayWhatIsWrongInOneLine() {
-    assertThatThrownBy(() -> BenchOptions.parse("--rounds", "many")).hasMessage("--rounds takes a whole number from 1 to 20, got 'many'");
-    assertThatThrownBy(() -> BenchOptions.parse("--duration", "100000")).hasMessageStartingWith("--duration takes a whole number");
-    assertThatThrownBy(() -> BenchOptions.parse("--variants", "turbo")).hasMessage("unknown variant 'turbo'");
-    assertThatThrownBy(() -> BenchOptions.parse("--exporters", "zipkin")).hasMessage("unknown exporter 'zipkin'; known: none, otlp, logging-otlp");
-    assertThatThrownBy(() -> BenchOptions.parse("--exporters", "none")).hasMessageStartingWith("--exporters must include otlp");
-    assertThatThrownBy(() -> BenchOptions.parse("--routes", "server_request")).hasMessageStartingWith("a route is a path and query");
-    assertThatThrownBy(() -> BenchOptions.parse("--batch-settings", "big")).hasMessageStartingWith("unknown batch settings 'big'");
-    assertThatThrownBy(() -> BenchOptions.parse("--fast")).hasMessageStartingWith("--fast needs a value");
-    assertThatThrownBy(() -> BenchOptions.parse("--fast", "1")).hasMessageStartingWith("unknown option '--fast'");
+    assertThatThrownBy(() -> BenchOptions.parse("--rounds", "many")).isInstanceOf(ParameterException.class)
+        .hasMessage("Invalid value for option '--rounds': 'many' is not an int");
+    assertThatThrownBy(() -> BenchOptions.parse("--rounds", "50").settings(JDK25))
+        .hasMessage("--rounds takes a whole number from 1 to 20, got 50");
+    assertThatThrownBy(() -> BenchOptions.parse("--variants", "turbo"))
+        .hasMessage("Invalid value for option '--variants' (VARIANT): unknown variant 'turbo'");
+    assertThatThrownBy(() -> BenchOptions.parse("--exporters", "zipkin")).hasMessageEndingWith(
+        "unknown exporter 'zipkin'; known: none, otlp, logging-otlp");
+    assertThatThrownBy(() -> BenchOptions.parse("--exporters", "none").settings(JDK25))
+        .hasMessageStartingWith("--exporters must include otlp");
+    assertThatThrownBy(() -> BenchOptions.parse("--routes", "server_request")).hasMessageContaining("a route is a path and query");
+    assertThatThrownBy(() -> BenchOptions.parse("--batch-settings", "big").settings(JDK25))
+        .hasMessageContaining("unknown batch settings 'big'");
+    assertThatThrownBy(() -> BenchOptions.parse("--fast")).hasMessage("Unknown option: '--fast'");
+    assertThatThrownBy(() -> BenchOptions.parse("--rounds")).hasMessageStartingWith("Missing required parameter");
   }
 }

@@ -2,20 +2,21 @@ package io.opentelemetry.example.autoinstrumentation.tooling.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchReportTest {
 
-  static final BenchOptions OPTIONS = BenchOptions.parse("--rounds", "3", "--profile", "0");
+  static final Settings FULL = BenchOptions.parse("--full", "--profile", "0").settings("a JDK 25");
 
   @Test
   void figuresCarryTheirSpreadAndTheirRatioToBaselineRoundByRound() {
-    SetupResult baseline = result(Variant.BASELINE, Exporter.NONE, new double[] {20, 25, 22}, 3.0);
-    SetupResult manual = result(Variant.MANUAL, Exporter.OTLP, new double[] {26, 30, 33}, 5.0);
+    SetupResult baseline = result(Variant.BASELINE, Exporter.NONE, Route.SERVER_REQUEST, new double[] {20, 25, 22}, 3.0);
+    SetupResult manual = result(Variant.MANUAL, Exporter.OTLP, Route.SERVER_REQUEST, new double[] {26, 30, 33}, 5.0);
 
     assertThat(BenchReport.figure(manual, Run::cpuMicrosPerRequest, "%.1f", baseline))
         .containsExactly("30.0 (26.0–33.0)", "1.30× (1.20–1.50)");
@@ -23,6 +24,7 @@ class BenchReportTest {
     assertThat(manual.ratio(Run::cpuMicrosPerRequest, baseline).excludes(1.0)).isTrue();
     assertThat(BenchReport.signed(manual.difference(Run::cpuMicrosPerRequest, baseline), "%.1f"))
         .isEqualTo("+6.0 (+5.0–+11.0)");
+    assertThat(BenchReport.share(manual.ratio(Run::cpuMicrosPerRequest, baseline))).isEqualTo("+30 (+20–+50) %");
     assertThat(BenchReport.spans(manual)).isEqualTo("2997 / 3000 (3 dropped)");
     assertThat(BenchReport.spans(baseline)).isEqualTo("none exported");
   }
@@ -35,44 +37,79 @@ class BenchReportTest {
   }
 
   @Test
-  void tablesAndDocsComeFromTheRunsOwnFigures() {
-    List<SetupResult> results = new ArrayList<>();
-    results.add(result(Variant.BASELINE, Exporter.NONE, new double[] {20, 21, 22}, 3.0));
-    for (Variant variant : List.of(Variant.MANUAL, Variant.PROGRAMMATIC, Variant.AUTOMATIC)) {
-      results.add(result(variant, Exporter.NONE, new double[] {22, 23, 24}, 5.5));
-      results.add(result(variant, Exporter.OTLP, new double[] {30, 31, 32}, 5.75));
-      results.add(result(variant, Exporter.CONSOLE, new double[] {50, 52, 54}, 14));
-    }
-    results.add(result(Variant.AUTOMATIC_LEAN, Exporter.OTLP, new double[] {35, 36, 37}, 6));
-    BenchReport report = new BenchReport(results, List.of(), OPTIONS, "test machine", Duration.ofMinutes(1));
+  void theDataSurvivesItsJsonAndThePageIsWrittenFromIt(@TempDir Path docs) throws Exception {
+    BenchData data = fullRun();
+    data.write(docs.resolve(PerformanceDoc.DATA));
+    BenchData read = BenchData.read(docs.resolve(PerformanceDoc.DATA));
+
+    assertThat(read.results()).isEqualTo(data.results());
+    assertThat(read.settings()).isEqualTo(data.settings());
+    assertThat(read.results().get(0).runs().get(0).gcPauseMicrosPerRequest()).as("a figure not taken").isNaN();
+    assertThat(Files.readString(docs.resolve(PerformanceDoc.DATA))).contains("\"gcPauseMicrosPerRequest\" : null")
+        .doesNotContain("NaN");
+    // what the README's cells read
+    // the agent's CPU on /search over baseline's, round by round: 24 × 1.2 / 20, 25 × 1.2 / 21, 26 × 1.2 / 22
+    assertThat(read.summary().get("automatic").routes().get("/search").cpuRatio().median()).isEqualTo(25 * 1.2 / 21);
+    assertThat(read.summary().get("automatic-lean").comparedWith()).isEqualTo("automatic");
+    assertThat(read.summary().get("automatic").startupRatio().median()).isEqualTo(5.0);
+
+    PerformanceDoc.write(docs);
+    String page = Files.readString(docs.resolve("performance.md"));
+    assertThat(page).contains("## What a request costs", "## Start-up, and the recipes that cut it",
+        "## Against upstream's published figures", "## Where each mode's cost goes",
+        "## The batch span processor's settings", "on test machine",
+        "- **programmatic**: the instrumentation alone adds +2.0 (+2.0–+2.0) µs of CPU a request (1.10× (1.09–1.10),"
+            + " beyond the noise)",
+        "| automatic-lean | 1.00 (1.00–1.00)<br>2.00× (2.00–2.00) |",
+        "It starts in 1.00 (1.00–1.00) s; over the agent's, 0.40× (0.40–0.40), beyond the noise. Once running, on"
+            + " `/search`, over the agent's: CPU a request 0.83× (0.83–0.83), beyond the noise;",
+        "| start-up, the agent over no agent | 1.13×: 10.75 s → 12.17 s (night to night 0.66–1.40×) | 5.00× (5.00–5.00):"
+            + " 0.50 s → 2.50 s |");
+    assertThat(page).doesNotContain("NaN");
+  }
+
+  @Test
+  void tablesComeFromTheRunsOwnFigures() {
+    BenchReport report = new BenchReport(fullRun());
 
     Table decomposition = report.decompositionTable();
     assertThat(decomposition.rows).hasSize(1 + 9);
     assertThat(decomposition.markdown()).contains("| manual | none | 23.0 (22.0–24.0)<br>1.10× (1.09–1.10) | +2.0 (+2.0–+2.0) |");
-    assertThat(report.mainTable(Route.SERVER_REQUEST).console()).contains("automatic-lean").contains("2997 / 3000 (3 dropped)");
-    assertThat(report.csv().lines()).hasSize(1 + results.size() * 3).first().asString().startsWith("route,variant,exporter");
-
-    String docs = new PerformanceDoc(report).text();
-    assertThat(docs).contains("## Where each mode's cost goes", "on test machine",
-        "- **programmatic**: the instrumentation alone adds +2.0 (+2.0–+2.0) µs of CPU a request (1.10× (1.09–1.10),"
-            + " beyond the noise)",
-        "With instrumentation alone (`none`), the library's CPU per request over the manual span's, round by round, is"
-            + " 1.00× (1.00–1.00), within the noise");
+    assertThat(report.mainTable(Route.SERVER_REQUEST).console()).contains("2997 / 3000 (3 dropped)");
+    assertThat(report.startupTable().rows).as("every variant, once").hasSize(10);
+    assertThat(report.csv().lines()).hasSize(1 + report.data.results().size() * 3).first().asString()
+        .startsWith("route,variant,exporter");
   }
 
-  static SetupResult result(Variant variant, Exporter exporter, double[] cpuMicros, double allocatedKib) {
-    SetupResult result = new SetupResult(new Setup(variant, exporter, BatchSettings.SHARED, Route.SERVER_REQUEST));
-    result.startups.add(Duration.ofMillis(500));
-    result.pacedRate = 500;
-    for (double cpu : cpuMicros) {
-      long requests = 1000;
-      Histogram latency = new Histogram(60_000_000L, 3);
-      latency.recordValue(1000);
-      boolean counts = result.setup.countsSpans();
-      result.runs.add(new Run(requests, 0, Duration.ofSeconds(1), latency, (long) (cpu * 1000 * requests), 0,
-          new JvmProbe.Stats((long) (allocatedKib * 1024 * requests), 1_000_000, 1_000_000, 1, 40), 300L << 20,
-          latency, counts ? 1000 : 0, counts ? 999 : 0, Duration.ofSeconds(10)));
+  /** A full run's results, every figure made up: three rounds of every planned setup. */
+  static BenchData fullRun() {
+    List<SetupResult> results = new ArrayList<>();
+    for (Setup setup : Bench.plan(FULL)) {
+      Variant variant = setup.variant();
+      double cpu = variant.isBaseline() ? 20 : setup.exporter() == Exporter.NONE ? 22
+          : setup.exporter() == Exporter.CONSOLE ? 50 : variant == Variant.AUTOMATIC_LEAN_C1 ? 36 : 24;
+      double[] cpus = {cpu, cpu + 1, cpu + 2};
+      results.add(result(variant, setup.exporter(), setup.route(), cpus, setup.batch(), variant.isBaseline() ? 3 : 5.5,
+          variant == Variant.AUTOMATIC || variant == Variant.AUTOMATIC_JDK25 ? 2.5
+              : variant == Variant.AUTOMATIC_LEAN ? 1.0 : variant.aot ? 0.3 : 0.5));
     }
-    return result;
+    return BenchData.of("2026-12-01", "test machine", "a JDK 17", 40, FULL, results, List.of());
+  }
+
+  static SetupResult result(Variant variant, Exporter exporter, Route route, double[] cpuMicros, double allocatedKib) {
+    return result(variant, exporter, route, cpuMicros, BatchSettings.SHARED, allocatedKib, 0.5);
+  }
+
+  static SetupResult result(Variant variant, Exporter exporter, Route route, double[] cpuMicros, BatchSettings batch,
+      double allocatedKib, double startup) {
+    Setup setup = new Setup(variant, exporter, batch, route);
+    List<Run> runs = new ArrayList<>();
+    for (double cpu : cpuMicros) {
+      boolean counts = setup.countsSpans();
+      double scaled = variant.isBaseline() ? cpu : cpu * (variant == Variant.AUTOMATIC && route == Route.SEARCH ? 1.2 : 1);
+      runs.add(new Run(startup, 10, 1000, 0, 1000, 1, 2, 3, 500, 1, 1, 1.5, 2, scaled, 0.01, allocatedKib,
+          Double.NaN, 1, 1, 40, 300, counts ? 1000 : 0, counts ? 999 : 0));
+    }
+    return new SetupResult(setup, runs);
   }
 }

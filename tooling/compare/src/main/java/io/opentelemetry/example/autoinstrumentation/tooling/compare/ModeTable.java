@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 /**
  * "What each mode gives you": one row per thing a team chooses a mode for, one cell per mode, each cell written from its
  * evidence and linking to it. The comparison's JSON gives the spans, metrics, log lines and resource attributes (as
- * {@code make compare} found them in a real run); docs/performance.md gives the start-up cost ({@code make bench}); the
- * sources give the lines of code. So a cell cannot say other than its evidence: the docs hold what this class wrote, and
+ * {@code make compare} found them in a real run); docs/performance.json, the data of the last full {@code make bench},
+ * gives the cost cells (start-up, CPU a request); the sources give the lines of code. So a cell cannot say other than its evidence: the docs hold what this class wrote, and
  * a test writes it again from its own run and compares. Every link is checked to lead somewhere: a file, a heading of a
  * page, a test method.
  */
@@ -36,6 +36,12 @@ public final class ModeTable {
 
   private static final String COMPARISON = "docs/comparison.md";
   private static final String PERFORMANCE = "docs/performance.md";
+  private static final String PERFORMANCE_DATA = "docs/performance.json";
+  private static final String STARTUP = PERFORMANCE + "#start-up-and-the-recipes-that-cut-it";
+  private static final String REQUEST_COST = PERFORMANCE + "#what-a-request-costs";
+  /** The bench's routes: a handler doing real work, whose cost the cells quote first, and the Python example's. */
+  private static final String REALISTIC_ROUTE = "/search";
+  private static final String HELLO_WORLD_ROUTE = "/server_request";
   private static final String REAL_HANDLER = "docs/real-handler.md";
   private static final String TESTS = "tooling/smoke-tests/src/test/java/io/opentelemetry/example/autoinstrumentation/tooling/smoketests/";
   private static final String SOURCES = "server-%1$s/src/main/java/io/opentelemetry/example/autoinstrumentation/server/%1$s";
@@ -159,37 +165,104 @@ public final class ModeTable {
         + link("the same settings", "docs/configuration.md#the-table");
   }
 
-  private Map<Mode, String> startUp() throws IOException {
-    Map<String, String> seconds = performanceColumn("start-up");
-    Map<Mode, String> cells = new EnumMap<>(Mode.class);
-    for (Mode mode : Mode.values()) {
-      String lean = mode == Mode.AUTOMATIC && seconds.containsKey("automatic-lean")
-          ? "; with only the instrumentations it needs, " + figure(seconds, "automatic-lean", "s") : "";
-      cells.put(mode, link(figure(seconds, mode.label(), "s"), PERFORMANCE) + lean);
-    }
-    return cells;
-  }
-
-  private Map<Mode, String> cpuPerRequest() throws IOException {
-    Map<String, String> micros = performanceColumn("CPU");
-    Map<Mode, String> cells = new EnumMap<>(Mode.class);
-    for (Mode mode : Mode.values()) {
-      cells.put(mode, link(figure(micros, mode.label(), "µs"), PERFORMANCE) + " under the bench's load");
-    }
-    return cells;
-  }
-
   /**
-   * A figure of docs/performance.md, "49.1 (46.7–51.0)<br>1.60× (1.58–1.77)", as "49.1 µs, 1.60× (1.58–1.77) the
-   * server's without telemetry": the median over the rounds, its ratio to baseline's, and the ratio's range.
+   * Start-up, and for the agent the recipe that keeps its steady state with the price of each beside it: only the
+   * instrumentations the application uses, and JDK 25's AOT cache.
    */
-  private static String figure(Map<String, String> column, String variant, String unit) {
-    Matcher figure = Pattern.compile("([\\d.]+) \\([\\d.]+–[\\d.]+\\)<br>([\\d.]+×) \\(([\\d.]+–[\\d.]+)\\)")
-        .matcher(String.valueOf(column.get(variant)));
-    if (!figure.matches()) {
-      throw new IllegalStateException(PERFORMANCE + " has no figure for " + variant + " in " + unit);
+  private Map<Mode, String> startUp() throws IOException {
+    JsonNode summary = performanceSummary();
+    Map<Mode, String> cells = new EnumMap<>(Mode.class);
+    for (Mode mode : Mode.values()) {
+      JsonNode figures = variant(summary, mode.label());
+      String cell = link(seconds(figures.get("startupSeconds")) + ", " + ratio(figures.get("startupRatio"))
+          + " the server's without telemetry", STARTUP);
+      if (mode == Mode.AUTOMATIC) {
+        JsonNode lean = variant(summary, "automatic-lean");
+        cell += "; with only the instrumentations it uses, " + seconds(lean.get("startupSeconds")) + ", at "
+            + ratio(route(lean, REALISTIC_ROUTE).get("cpuRatioToComparedWith")) + " the agent's CPU a request";
+        JsonNode aot = summary.get("automatic-jdk25-aot");
+        if (aot != null) {
+          cell += "; JDK 25's AOT cache: " + ratio(aot.get("startupRatioToComparedWith")) + " the start-up, at "
+              + ratio(route(aot, REALISTIC_ROUTE).get("cpuRatioToComparedWith")) + " the CPU a request";
+        }
+      }
+      cells.put(mode, cell);
     }
-    return figure.group(1) + " " + unit + ", " + figure.group(2) + " (" + figure.group(3) + ") the server's without telemetry";
+    return cells;
+  }
+
+  /** What each mode adds to a request's CPU: on a handler doing real work first, on the hello-world route beside it. */
+  private Map<Mode, String> cpuPerRequest() throws IOException {
+    JsonNode summary = performanceSummary();
+    Map<Mode, String> cells = new EnumMap<>(Mode.class);
+    for (Mode mode : Mode.values()) {
+      JsonNode figures = variant(summary, mode.label());
+      cells.put(mode, link(added(route(figures, REALISTIC_ROUTE)) + " on `" + REALISTIC_ROUTE + "`", REQUEST_COST)
+          + "; " + added(route(figures, HELLO_WORLD_ROUTE)) + " on `" + HELLO_WORLD_ROUTE + "`");
+    }
+    return cells;
+  }
+
+  /** The README's figures from the last full bench run, by variant: what it wrote for them, not a page to parse. */
+  private JsonNode performanceSummary() throws IOException {
+    Path data = root.resolve(PERFORMANCE_DATA);
+    if (!Files.exists(data)) {
+      throw new IllegalStateException(PERFORMANCE_DATA + " is missing: make bench FULL=1 writes it");
+    }
+    return new ObjectMapper().readTree(Files.readString(data)).path("summary");
+  }
+
+  private static JsonNode variant(JsonNode summary, String variant) {
+    JsonNode figures = summary.get(variant);
+    if (figures == null) {
+      throw new IllegalStateException(PERFORMANCE_DATA + " has no figures for " + variant);
+    }
+    return figures;
+  }
+
+  private static JsonNode route(JsonNode figures, String path) {
+    JsonNode route = figures.path("routes").get(path);
+    if (route == null) {
+      throw new IllegalStateException(PERFORMANCE_DATA + " has no figures on " + path);
+    }
+    return route;
+  }
+
+  /** "+134 µs, +12 % (+5–+13 %) a request": the microseconds added, and what that is of the baseline's CPU. */
+  private static String added(JsonNode route) {
+    JsonNode micros = route.get("addedCpuMicrosPerRequest");
+    JsonNode ratio = route.get("cpuRatio");
+    String range = hasRange(ratio)
+        ? String.format(Locale.ROOT, " (%+.0f–%+.0f %%)", percent(ratio, "min"), percent(ratio, "max")) : "";
+    return String.format(Locale.ROOT, "%+.0f µs, %+.0f %%%s a request", number(micros, "median"),
+        percent(ratio, "median"), range);
+  }
+
+  /** "1.23× (1.07–1.24)": a ratio's median and range over the rounds; of one round, no range. */
+  private static String ratio(JsonNode spread) {
+    String range = hasRange(spread)
+        ? String.format(Locale.ROOT, " (%.2f–%.2f)", number(spread, "min"), number(spread, "max")) : "";
+    return String.format(Locale.ROOT, "%.2f×%s", number(spread, "median"), range);
+  }
+
+  private static boolean hasRange(JsonNode spread) {
+    return spread.path("rounds").asInt() > 1;
+  }
+
+  private static String seconds(JsonNode spread) {
+    return String.format(Locale.ROOT, "%.2f s", number(spread, "median"));
+  }
+
+  private static double percent(JsonNode ratio, String field) {
+    return 100 * (number(ratio, field) - 1);
+  }
+
+  private static double number(JsonNode spread, String field) {
+    JsonNode value = spread == null ? null : spread.get(field);
+    if (value == null || !value.isNumber()) {
+      throw new IllegalStateException(PERFORMANCE_DATA + " lacks a figure the table quotes");
+    }
+    return value.asDouble();
   }
 
   private String linesOfCode(Mode mode) throws IOException {
@@ -341,37 +414,6 @@ public final class ModeTable {
 
   private static String directory(Mode mode) {
     return SOURCES.formatted(mode.label());
-  }
-
-  /** The figures of one column of docs/performance.md's first table, by variant, each with its ratio to baseline. */
-  private Map<String, String> performanceColumn(String heading) throws IOException {
-    List<String> lines = Files.readString(root.resolve(PERFORMANCE)).lines()
-        .dropWhile(line -> !line.startsWith("|")).takeWhile(line -> line.startsWith("|")).toList();
-    if (lines.size() < 3) {
-      throw new IllegalStateException(PERFORMANCE + " has no table");
-    }
-    List<String> headings = cells(lines.get(0));
-    int column = -1;
-    for (int i = 0; i < headings.size(); i++) {
-      if (headings.get(i).startsWith(heading)) {
-        column = i;
-      }
-    }
-    if (column < 0) {
-      throw new IllegalStateException(PERFORMANCE + " has no column '" + heading + "'");
-    }
-    Map<String, String> figures = new LinkedHashMap<>();
-    for (String line : lines.subList(2, lines.size())) {
-      List<String> cells = cells(line);
-      if (cells.size() > column) {
-        figures.put(cells.get(0), cells.get(column));
-      }
-    }
-    return figures;
-  }
-
-  private static List<String> cells(String line) {
-    return Stream.of(line.substring(1, line.length() - 1).split("\\|")).map(String::strip).toList();
   }
 
   // Links, each checked.

@@ -68,7 +68,12 @@ public enum Mode {
   /** The flags that put a JVM under the agent, with the shared defaults; the agent names the service after the jar. */
   public static List<String> agentOptions(Path root) {
     return List.of(
-        "-javaagent:" + root.resolve(AUTOMATIC.module).resolve("target/opentelemetry-javaagent.jar"),
+        "-javaagent:" + agentJar(root),
         "-Dotel.javaagent.configuration-file=" + root.resolve(ProjectLayout.OTEL_DEFAULTS));
+  }
+
+  /** The agent's jar, which server-automatic's build copies. */
+  public static Path agentJar(Path root) {
+    return root.resolve(AUTOMATIC.module).resolve("target/opentelemetry-javaagent.jar");
   }
 }

@@ -4,6 +4,8 @@ import static io.opentelemetry.semconv.ServiceAttributes.SERVICE_NAME;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.WireFormat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
@@ -37,11 +39,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 
@@ -50,6 +54,10 @@ import java.util.zip.GZIPInputStream;
  * JSON, and decodes them into {@link ExportedSpan}s, and OTLP/HTTP protobuf metric and log exports into {@link
  * ExportedMetric}s and {@link ExportedLog}s, with the protocol's own classes, keeping each request's path and headers. It answers each export, or, once told to {@link #stopAnswering()}, reads it and never answers: a collector
  * that accepts connections and hangs.
+ *
+ * <p>{@link #counting()} makes one for load instead: it keeps nothing and only counts the spans of each name, reading
+ * no more of an OTLP/HTTP protobuf export than the path to each span's name, so that a server exporting thousands of
+ * spans a second costs the process that receives them little.
  */
 public final class OtlpReceiver implements AutoCloseable {
 
@@ -78,16 +86,28 @@ public final class OtlpReceiver implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile boolean answering = true;
+  /** Spans by name, in a counting receiver; null in one that decodes and keeps every export. */
+  private final Map<String, LongAdder> spanCounts;
 
-  private OtlpReceiver(HttpServer server) {
+  private OtlpReceiver(HttpServer server, boolean counting) {
     this.server = server;
+    this.spanCounts = counting ? new ConcurrentHashMap<>() : null;
   }
 
   /** Listens on a free loopback port. */
   public static OtlpReceiver start() {
+    return start(false);
+  }
+
+  /** Listens on a free loopback port, keeps nothing, and counts the spans of each name: see {@link #spansNamed}. */
+  public static OtlpReceiver counting() {
+    return start(true);
+  }
+
+  private static OtlpReceiver start(boolean counting) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-      OtlpReceiver receiver = new OtlpReceiver(server);
+      OtlpReceiver receiver = new OtlpReceiver(server, counting);
       server.createContext("/", receiver::handle);
       server.setExecutor(receiver.threads);
       server.start();
@@ -95,6 +115,24 @@ public final class OtlpReceiver implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the OTLP receiver", e);
     }
+  }
+
+  /** In a {@link #counting()} receiver: the spans named {@code name} received since it started or was reset. */
+  public long spansNamed(String name) {
+    LongAdder count = counts().get(name);
+    return count == null ? 0 : count.sum();
+  }
+
+  /** In a {@link #counting()} receiver: counts from zero again. */
+  public void resetCounts() {
+    counts().clear();
+  }
+
+  private Map<String, LongAdder> counts() {
+    if (spanCounts == null) {
+      throw new IllegalStateException("this receiver keeps its exports; OtlpReceiver.counting() makes one that counts");
+    }
+    return spanCounts;
   }
 
   /** The base URL to give as {@code OTEL_EXPORTER_OTLP_ENDPOINT}. */
@@ -162,6 +200,13 @@ public final class OtlpReceiver implements AutoCloseable {
       exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
       String path = exchange.getRequestURI().getPath();
       byte[] content = unzipped(headers, body);
+      if (spanCounts != null) {
+        if (isProtobuf(headers) && !path.endsWith(METRICS_PATH) && !path.endsWith(LOGS_PATH)) {
+          countSpanNames(content, spanCounts);
+        }
+        answer(exchange, false);
+        return;
+      }
       Request request;
       if (path.endsWith(METRICS_PATH)) {
         request = new Request(path, headers, List.of(), decodeMetrics(headers, content), List.of());
@@ -175,15 +220,47 @@ public final class OtlpReceiver implements AutoCloseable {
         closed.await(); // hold the connection open, as a collector that hangs does
         return;
       }
-      boolean json = String.valueOf(request.header("content-type")).startsWith("application/json");
-      // an empty export response, the same bytes for every signal
-      byte[] answer = json ? "{}".getBytes(StandardCharsets.UTF_8)
-          : ExportTraceServiceResponse.getDefaultInstance().toByteArray();
-      exchange.getResponseHeaders().set("Content-Type", json ? "application/json" : "application/x-protobuf");
-      exchange.sendResponseHeaders(200, answer.length == 0 ? -1 : answer.length);
-      exchange.getResponseBody().write(answer);
+      answer(exchange, String.valueOf(request.header("content-type")).startsWith("application/json"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** An empty export response, the same bytes for every signal. */
+  private static void answer(HttpExchange exchange, boolean json) throws IOException {
+    byte[] answer = json ? "{}".getBytes(StandardCharsets.UTF_8)
+        : ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+    exchange.getResponseHeaders().set("Content-Type", json ? "application/json" : "application/x-protobuf");
+    exchange.sendResponseHeaders(200, answer.length == 0 ? -1 : answer.length);
+    exchange.getResponseBody().write(answer);
+  }
+
+  /** The field numbers from an export down to a span: ExportTraceServiceRequest, ResourceSpans, ScopeSpans. */
+  private static final int[] PATH_TO_SPAN = {ExportTraceServiceRequest.RESOURCE_SPANS_FIELD_NUMBER,
+      ResourceSpans.SCOPE_SPANS_FIELD_NUMBER, ScopeSpans.SPANS_FIELD_NUMBER};
+
+  /**
+   * Adds the name of every span in a trace export to {@code counts}, reading only the fields on the way to it
+   * (resource spans, scope spans, span, name) and skipping the rest unparsed.
+   */
+  static void countSpanNames(byte[] export, Map<String, LongAdder> counts) throws IOException {
+    countSpanNames(CodedInputStream.newInstance(export), 0, counts);
+  }
+
+  private static void countSpanNames(CodedInputStream in, int depth, Map<String, LongAdder> counts) throws IOException {
+    while (!in.isAtEnd()) {
+      int tag = in.readTag();
+      int field = WireFormat.getTagFieldNumber(tag);
+      boolean nested = WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED;
+      if (nested && depth < PATH_TO_SPAN.length && field == PATH_TO_SPAN[depth]) {
+        int limit = in.pushLimit(in.readRawVarint32());
+        countSpanNames(in, depth + 1, counts);
+        in.popLimit(limit);
+      } else if (nested && depth == PATH_TO_SPAN.length && field == Span.NAME_FIELD_NUMBER) {
+        counts.computeIfAbsent(in.readStringRequireUtf8(), name -> new LongAdder()).increment();
+      } else {
+        in.skipField(tag);
+      }
     }
   }
 
