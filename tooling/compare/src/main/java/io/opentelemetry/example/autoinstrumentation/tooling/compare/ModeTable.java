@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,8 +110,7 @@ public final class ModeTable {
   private String serverSpan(Mode mode) {
     List<JsonNode> serverRows = rows(section -> isScenario(section) && !section.equals(TreeSpan.HTTP_CLIENT.section())
         && !section.equals(TreeSpan.QUERY.section()));
-    String scope = distinct(rows(section -> section.equals(Scenario.PYTHON_EXAMPLE.name())), "scope", mode);
-    return "`" + scope + "`: " + link(sameAsTheAgent(serverRows, mode), COMPARISON + "#the-table");
+    return link(whatDiffers(serverRows, mode), COMPARISON + "#the-table");
   }
 
   private String outgoingSpans(Mode mode) {
@@ -119,38 +119,32 @@ public final class ModeTable {
     if (clientRows.stream().allMatch(row -> Comparison.isAbsent(value(row, mode)))) {
       return link("none", COMPARISON + "#the-table");
     }
-    String scopes = clientRows.stream().filter(row -> row.get("field").asText().equals("scope"))
-        .map(row -> "`" + value(row, mode) + "`").distinct().collect(Collectors.joining(", "));
-    return scopes + ": " + link(sameAsTheAgent(clientRows, mode), REAL_HANDLER + "#the-trace-each-mode-gives");
+    return link(whatDiffers(clientRows, mode), REAL_HANDLER + "#the-trace-each-mode-gives");
   }
 
   private String requestMetrics(Mode mode) {
     List<JsonNode> metric = rows(section -> section.equals(MetricRows.REQUEST_DURATION));
     String recordings = value(field(metric, MetricRows.RECORDINGS), mode);
     if (recordings.equals(MetricRows.NO_METRIC)) {
-      return link("none", COMPARISON + "#metrics") + ": " + reason(metric, mode);
+      return link("none", COMPARISON + "#metrics") + ", as the Python example's manual server";
     }
-    return "`" + MetricRows.REQUEST_DURATION + "`, " + recordings + ": "
-        + link(sameAsTheAgent(metric, mode), COMPARISON + "#metrics");
+    return mode == Mode.AUTOMATIC ? link("`" + MetricRows.REQUEST_DURATION + "`", COMPARISON + "#metrics")
+        : link(whatDiffers(metric, mode), COMPARISON + "#metrics");
   }
 
   private String runtimeMetrics(Mode mode) {
     List<JsonNode> runtime = rows(section -> section.equals(MetricRows.RUNTIME));
     long present = runtime.stream().filter(row -> !value(row, mode).equals("(absent)")).count();
     if (present == 0) {
-      return link("none", COMPARISON + "#metrics") + ": " + reason(runtime, mode) + " "
-          + test("RuntimeMetricsTest", "common/src/test/java/io/opentelemetry/example/autoinstrumentation/common/", null);
+      return link("none", COMPARISON + "#metrics");
     }
-    return link(present + " `jvm.*` metrics", COMPARISON + "#metrics") + ", exported by default";
+    return link(present + " `jvm.*` metrics", COMPARISON + "#metrics");
   }
 
   private String logCorrelation(Mode mode) {
     List<JsonNode> logs = rows(section -> section.equals(LogRows.SECTION));
     long correlated = logs.stream().filter(row -> value(row, mode).startsWith(LogRows.SERVER_SPANS_IDS)).count();
-    String by = mode == Mode.AUTOMATIC ? "the agent's Logback MDC instrumentation"
-        : "upstream's `opentelemetry-logback-mdc-1.0`, set up in " + link("`OpenTelemetrySetup`", COMMON + "OpenTelemetrySetup.java");
-    return link("the SERVER span's ids in " + correlated + " of " + logs.size() + " log lines", COMPARISON + "#log-correlation")
-        + ", by " + by + " " + test("ServerRequestIT", TESTS, "successfulGetRequestWithParent");
+    return link("the span's ids in " + correlated + " of " + logs.size() + " log lines", COMPARISON + "#log-correlation");
   }
 
   private String resource(Mode mode) {
@@ -160,9 +154,8 @@ public final class ModeTable {
         .filter(row -> value(row, Mode.AUTOMATIC).equals("present") && !value(row, mode).equals("present"))
         .map(row -> "`" + row.get("field").asText() + "`").toList();
     String keys = mode == Mode.AUTOMATIC ? agent + " keys"
-        : (agent - missing.size()) + " of the agent's " + agent + " keys" + (missing.isEmpty() ? "" : ", not " + String.join(", ", missing));
-    return link(keys, COMPARISON + "#the-expected-differences-and-why") + "; "
-        + link("the same settings", "docs/configuration.md#the-table");
+        : missing.isEmpty() ? "the agent's" : "the agent's but " + String.join(", ", missing);
+    return link(keys, COMPARISON + "#the-expected-differences-and-why");
   }
 
   /**
@@ -174,16 +167,15 @@ public final class ModeTable {
     Map<Mode, String> cells = new EnumMap<>(Mode.class);
     for (Mode mode : Mode.values()) {
       JsonNode figures = variant(summary, mode.label());
-      String cell = link(seconds(figures.get("startupSeconds")) + ", " + ratio(figures.get("startupRatio"))
-          + " the server's without telemetry", STARTUP);
+      String cell = link(seconds(figures.get("startupSeconds")) + ", " + ratio(figures.get("startupRatio")), STARTUP);
       if (mode == Mode.AUTOMATIC) {
         JsonNode lean = variant(summary, "automatic-lean");
-        cell += "; with only the instrumentations it uses, " + seconds(lean.get("startupSeconds")) + ", at "
-            + ratio(route(lean, REALISTIC_ROUTE).get("cpuRatioToComparedWith")) + " the agent's CPU a request";
+        cell += "; only what the app uses: " + seconds(lean.get("startupSeconds")) + " at "
+            + ratio(route(lean, REALISTIC_ROUTE).get("cpuRatioToComparedWith")) + " the CPU a request";
         JsonNode aot = summary.get("automatic-jdk25-aot");
         if (aot != null) {
-          cell += "; JDK 25's AOT cache: " + ratio(aot.get("startupRatioToComparedWith")) + " the start-up, at "
-              + ratio(route(aot, REALISTIC_ROUTE).get("cpuRatioToComparedWith")) + " the CPU a request";
+          cell += "; JDK 25's AOT cache: " + ratio(aot.get("startupRatioToComparedWith")) + " the start-up at "
+              + ratio(route(aot, REALISTIC_ROUTE).get("cpuRatioToComparedWith")) + " the CPU";
         }
       }
       cells.put(mode, cell);
@@ -279,79 +271,84 @@ public final class ModeTable {
     for (String file : SDK_SET_UP) {
       setUp += LinesOfCode.count(Files.readString(root.resolve(COMMON + file)));
     }
-    String sdkSetUp = link(setUp + " of SDK set-up", COMMON) + " shared with the other SDK mode";
+    String sdkSetUp = link(setUp + " of SDK set-up", COMMON);
     if (mode == Mode.MANUAL) {
-      return link(mainClass + " in the main class, " + ownLines + " of its own instrumentation (" + own.size()
-          + " files)", directory(mode)) + ", " + sdkSetUp;
+      return link(mainClass + " in the main class, " + ownLines + " in " + own.size() + " files", directory(mode))
+          + ", " + sdkSetUp;
     }
     int libraryLines = 0;
     for (Path file : javaFiles(root.resolve(SPARK_LIBRARY))) {
       libraryLines += LinesOfCode.count(Files.readString(file));
     }
-    return link(mainClass + " in the main class, " + ownLines + " mapping the `OTEL_*` settings onto the library",
-        directory(mode)) + ", " + link(libraryLines + " of `SparkTelemetry`", SPARK_LIBRARY)
-        + ", a library upstream publishes for other frameworks, not Spark, " + sdkSetUp;
+    return link(mainClass + " in the main class, " + ownLines + " mapping the settings", directory(mode)) + ", "
+        + sdkSetUp + "; " + link(libraryLines + " in the Spark library", SPARK_LIBRARY) + ", which upstream has not";
   }
 
   private String inSync(Mode mode) {
     if (mode == Mode.AUTOMATIC) {
       String agent = distinct(rows(section -> section.equals(Scenario.PYTHON_EXAMPLE.name())), "scope.version", mode);
-      return link("the agent's version (" + agent + ")", COMPARISON + "#the-table")
-          + ", against the libraries and versions it supports";
+      return link("the agent's release (" + agent + ")", COMPARISON + "#the-table")
+          + " against the libraries it supports";
     }
     if (mode == Mode.PROGRAMMATIC) {
       String library = distinct(rows(section -> section.equals(TreeSpan.HTTP_CLIENT.section())), "scope.version", mode);
       String agent = distinct(rows(section -> section.equals(TreeSpan.HTTP_CLIENT.section())), "scope.version",
           Mode.AUTOMATIC);
-      String line = library.equals(agent) ? library + ", the agent's too" : library + "; the agent's copy: " + agent;
-      return link("one instrumentation line for every library (" + line + ")",
-          COMPARISON + "#the-expected-differences-and-why") + ", and a `Context.taskWrapping` per executor "
+      String line = library.equals(agent) ? library : library + ", the agent's " + agent;
+      return link("one release line (" + line + ")", COMPARISON + "#the-expected-differences-and-why")
+          + "; a `Context.taskWrapping` per executor "
           + test("ServerProgrammaticTest", "server-programmatic/src/test/java/io/opentelemetry/example/"
               + "autoinstrumentation/server/programmatic/", "withoutTaskWrappingTheQueryStartsANewTrace");
     }
     // The span names, attributes and status rules are upstream's code, called by hand: what is left is the calling.
-    return link("each span's life and a getter per library, over upstream's conventions code", directory(mode))
-        + ", and the context across every executor and client";
+    return link("each span's life, a getter per library", directory(mode)) + "; the context across executors";
   }
 
   private String cannotSee(Mode mode) {
     List<String> unseen = new ArrayList<>();
     JsonNode notFound = field(rows(section -> section.equals(Scenario.NOT_FOUND.name())), "name");
     if (Comparison.isAbsent(value(notFound, mode))) {
-      unseen.add(link("a request no route matches (the 404)", COMPARISON + "#the-expected-differences-and-why") + " "
+      unseen.add(link("the 404", COMPARISON + "#the-expected-differences-and-why") + " "
           + test("ServerManualTest", "server-manual/src/test/java/io/opentelemetry/example/autoinstrumentation/"
               + "server/manual/", "requestForNotFoundMakesNoSpan"));
     }
     JsonNode events = field(rows(section -> section.equals(Scenario.EXCEPTION.name())), "events");
     boolean anotherSeesIt = Stream.of(Mode.values()).anyMatch(other -> value(events, other).equals("exception"));
     if (anotherSeesIt && !value(events, mode).equals("exception")) {
-      unseen.add(link("the exception of a route that throws one, which Spark turns into a 500", COMPARISON + "#failures"));
+      unseen.add(link("a route's exception, which Spark makes a 500", COMPARISON + "#failures"));
     }
     JsonNode status = field(rows(section -> section.equals(Scenario.EXCEPTION.name())), "http.response.status_code");
     if (value(status, mode).equals("(absent)") && !value(status, Mode.AUTOMATIC).equals("(absent)")) {
-      unseen.add(link("what Spark answers after the route: the 500 for an exception, its default Content-Type",
-          COMPARISON + "#failures"));
+      unseen.add(link("what Spark answers after the route", COMPARISON + "#failures"));
     }
     return unseen.isEmpty() ? link("nothing the others see", COMPARISON + "#the-table") : String.join("; ", unseen);
   }
 
   // What the cells are made of.
 
-  /** "same as the agent's in N of M fields", over the rows where the agent has a value. */
-  private static String sameAsTheAgent(List<JsonNode> rows, Mode mode) {
-    List<JsonNode> agents = rows.stream().filter(row -> !Comparison.isAbsent(value(row, Mode.AUTOMATIC))).toList();
+  /**
+   * What of {@code rows} differs from the agent's, in a few words: "the agent's", or "the agent's but `error.type`,
+   * `events`; no span for the 404". Every mode names its own instrumentation scope, which the table says once above.
+   */
+  private static String whatDiffers(List<JsonNode> rows, Mode mode) {
     if (mode == Mode.AUTOMATIC) {
-      return agents.size() + " fields, the reference";
+      return "the reference";
     }
-    long same = agents.stream().filter(row -> value(row, mode).equals(value(row, Mode.AUTOMATIC))).count();
-    return "same as the agent's in " + same + " of its " + agents.size() + " fields";
-  }
-
-  /** The reason the comparison gives for the mode's first difference from the agent in {@code rows}, without asides. */
-  private static String reason(List<JsonNode> rows, Mode mode) {
-    return rows.stream().filter(row -> !value(row, mode).equals(value(row, Mode.AUTOMATIC)) && row.has("reason"))
-        .map(row -> row.get("reason").asText().split("; and ")[0].replaceFirst(" \\([^)]*\\)$", "")).findFirst()
-        .orElse("DIFFERENT from the agent's, which the comparison does not expect");
+    Set<String> fields = new TreeSet<>();
+    Set<String> noSpan = new LinkedHashSet<>();
+    for (JsonNode row : rows) {
+      String field = row.get("field").asText();
+      if (value(row, mode).equals(value(row, Mode.AUTOMATIC)) || field.equals("scope") || field.equals("scope.version")) {
+        continue;
+      }
+      if (Comparison.isAbsent(value(row, mode))) {
+        noSpan.add(row.get("section").asText());
+      } else {
+        fields.add("`" + field + "`");
+      }
+    }
+    String cell = fields.isEmpty() ? "the agent's" : "the agent's but " + String.join(", ", fields);
+    return noSpan.contains(Scenario.NOT_FOUND.name()) ? cell + "; no span for the 404" : cell;
   }
 
   private List<JsonNode> rows(Predicate<String> section) {
