@@ -6,8 +6,8 @@ import static io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode.
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.example.autoinstrumentation.tooling.compare.Row.Verdict;
-import io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode;
-import java.util.EnumMap;
+import io.opentelemetry.example.autoinstrumentation.tooling.harness.Server;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -197,10 +197,10 @@ class KnownDifferencesTest {
   }
 
   private static Verdict verdict(String section, String field, String manual, String automatic, String programmatic) {
-    Map<Mode, String> values = new EnumMap<>(Mode.class);
+    Map<Server, String> values = new LinkedHashMap<>();
     values.put(MANUAL, manual);
     values.put(AUTOMATIC, automatic);
     values.put(PROGRAMMATIC, programmatic);
-    return Comparison.row(section, field, values).verdict();
+    return Comparison.row(Lineup.MODES, section, field, values).verdict();
   }
 }
