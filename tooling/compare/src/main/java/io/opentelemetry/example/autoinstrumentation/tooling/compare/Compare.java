@@ -72,6 +72,8 @@ public final class Compare {
 
   /** Where, under make compare's reports, the Spring Boot variants' reports go. */
   public static final String SPRING_REPORTS = "spring";
+  /** The docs' output region that shows the Spring Boot variants' table, compare.md of their run. */
+  public static final String SPRING_TABLE = "spring-compare-table";
 
   /**
    * Runs the comparison of the three modes, prints the table, writes the reports into {@code reports}, and returns the

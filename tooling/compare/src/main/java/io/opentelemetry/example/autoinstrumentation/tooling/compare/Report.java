@@ -80,7 +80,7 @@ final class Report {
   static void write(Lineup lineup, List<Row> rows, Path directory) throws IOException {
     Files.createDirectories(directory);
     // On its own, the file leads with what a reader looks for first; the docs embed only the tables.
-    Files.writeString(directory.resolve("compare.md"), "# make compare: " + lineup.what() + "\n\n" + summary(rows)
+    Files.writeString(directory.resolve("compare.md"), "# make compare\n\n" + summary(rows)
         + " " + reference(lineup) + "; " + lineup.explainedIn() + " explains every expected difference.\n\n"
         + markdown(lineup, rows));
     Files.writeString(directory.resolve("compare.json"), json(rows));
