@@ -42,12 +42,16 @@ PRETTY_JAR    = $(if $(PRETTY),$(HARNESS))
 PRETTY_OUTPUT = $(if $(PRETTY),2>&1 | (trap '' INT TERM; exec $(JAVA) -XX:TieredStopAtLevel=1 -jar $(HARNESS)))
 
 SOURCES = pom.xml common/pom.xml $(shell find common/src/main -type f) $(1)/pom.xml $(shell find $(1)/src/main -type f)
+# The Spring Boot service's variants are server-spring plus a module each (for the agent, server-spring alone).
+SPRING_SOURCES = pom.xml server-spring/pom.xml $(shell find server-spring/src/main -type f) \
+  $(1)/pom.xml $(shell find $(1)/src/main -type f)
 
 .DEFAULT_GOAL := help
-.PHONY: help build run-manual run-automatic run-automatic-api run-programmatic client compare bench profile docs test test-browser clean check-agent-settings refuse-agent warn-agent require-mode
+.PHONY: help build run-manual run-automatic run-automatic-api run-programmatic run-spring-agent run-spring-starter \
+  run-spring-micrometer client compare bench profile docs test test-browser clean check-agent-settings refuse-agent warn-agent require-mode
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 build: ## Build every module, tests skipped
 	@$(MVNW) package -DskipTests
@@ -65,6 +69,16 @@ run-automatic-api: check-agent-settings server-automatic/target/server-automatic
 run-programmatic: warn-agent server-programmatic/target/server-programmatic.jar $(PRETTY_JAR) ## Serve on :8082 with the SparkTelemetry library instrumentation
 	$(JAVA) -jar server-programmatic/target/server-programmatic.jar $(PRETTY_OUTPUT) $(STOPPED_IS_DONE)
 
+# The Spring Boot service, three ways. Under the agent: the same flags and defaults as run-automatic.
+run-spring-agent: check-agent-settings server-automatic/target/server-automatic.jar server-spring/target/server-spring.jar $(EXTENSION_IF_NAMED) $(PRETTY_JAR) ## Serve the Spring Boot service on :8082 under the OpenTelemetry javaagent
+	$(JAVA) $(AGENT_FLAGS) -jar server-spring/target/server-spring.jar $(PRETTY_OUTPUT) $(STOPPED_IS_DONE)
+
+run-spring-starter: server-spring-starter/target/server-spring-starter.jar $(PRETTY_JAR) ## Serve the Spring Boot service on :8082 with OpenTelemetry's Spring Boot starter
+	$(JAVA) -jar server-spring-starter/target/server-spring-starter.jar $(PRETTY_OUTPUT) $(STOPPED_IS_DONE)
+
+run-spring-micrometer: server-spring-micrometer/target/server-spring-micrometer.jar $(PRETTY_JAR) ## Serve the Spring Boot service on :8082 with Spring Boot's own OpenTelemetry support (Micrometer)
+	$(JAVA) -jar server-spring-micrometer/target/server-spring-micrometer.jar $(PRETTY_OUTPUT) $(STOPPED_IS_DONE)
+
 client: client/target/client.jar ## Call the server once: make client PARAM=hello
 	$(JAVA) -jar $< $(call shell-quote,$(PARAM))
 
@@ -73,7 +87,7 @@ client: client/target/client.jar ## Call the server once: make client PARAM=hell
 TOOL = $(JAVA) -XX:+IgnoreUnrecognizedVMOptions --sun-misc-unsafe-memory-access=allow -cp tooling/$(1)/target/$(1).jar \
   io.opentelemetry.example.autoinstrumentation.tooling.$(2)
 
-compare: build ## Run the three modes through the same requests and compare their spans, row by row; writes target/compare/compare.html
+compare: build ## Run the three modes, then the Spring Boot variants, through the same requests and compare their spans, row by row; writes target/compare/compare.html and target/compare/spring/compare.html
 	@$(call TOOL,compare,compare.Compare)
 
 # What the bench and the profiler start: the three servers (server-automatic's build copies the agent) and the bench.
@@ -162,6 +176,15 @@ $(EXTENSION): $(call SOURCES,agent-extension)
 	@touch $@
 server-programmatic/target/server-programmatic.jar: $(call SOURCES,server-programmatic) $(call SOURCES,spark-2.6)
 	$(MVNW) package -DskipTests -pl server-programmatic -am
+	@touch $@
+server-spring/target/server-spring.jar: $(call SPRING_SOURCES,server-spring)
+	$(MVNW) package -DskipTests -pl server-spring
+	@touch $@
+server-spring-starter/target/server-spring-starter.jar: $(call SPRING_SOURCES,server-spring-starter)
+	$(MVNW) package -DskipTests -pl server-spring-starter -am
+	@touch $@
+server-spring-micrometer/target/server-spring-micrometer.jar: $(call SPRING_SOURCES,server-spring-micrometer)
+	$(MVNW) package -DskipTests -pl server-spring-micrometer -am
 	@touch $@
 client/target/client.jar: $(call SOURCES,client)
 	$(MVNW) package -DskipTests -pl client -am

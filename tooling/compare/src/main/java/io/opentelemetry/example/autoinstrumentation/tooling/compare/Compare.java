@@ -1,8 +1,5 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.compare;
 
-import static io.opentelemetry.semconv.UrlAttributes.URL_PATH;
-import static io.opentelemetry.semconv.UrlAttributes.URL_QUERY;
-
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ClientProcess;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ExportedMetric;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ExportedSpan;
@@ -11,6 +8,7 @@ import io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.OtlpReceiver;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ProcessOutput;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ProjectLayout;
+import io.opentelemetry.example.autoinstrumentation.tooling.harness.Server;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ServerProcess.ServerStartException;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ServerProcess;
 import java.io.IOException;
@@ -36,8 +34,9 @@ import java.util.stream.Stream;
  * {@code make compare}: runs every mode as its own process through the same scenarios and checks, row by row, that
  * what they emit is the same, or differs only as {@link KnownDifferences} says: the server span of each scenario, every
  * span of the real handler's trace, the request-duration metric and the runtime metrics ({@link MetricRows}), and the
- * ids in the route's log lines ({@link LogRows}). Exit code 0 when they do, 1 when a row is DIFFERENT, 2 when a mode
- * could not be run.
+ * ids in the route's log lines ({@link LogRows}). Then the same for the Spring Boot service's variants, a lineup of its
+ * own ({@link Lineup#SPRING}, {@link SpringKnownDifferences}). Exit code 0 when they do, 1 when a row is DIFFERENT, 2
+ * when a server could not be run.
  */
 public final class Compare {
 
@@ -60,61 +59,79 @@ public final class Compare {
       System.exit(2);
     }
     try {
-      System.exit(run(ProjectLayout.root().resolve("target/compare")));
+      Path reports = ProjectLayout.root().resolve("target/compare");
+      int modes = run(reports);
+      System.out.println();
+      int spring = runSpring(reports.resolve(SPRING_REPORTS));
+      System.exit(Math.max(modes, spring));
     } catch (IllegalStateException e) { // not in the repository, or not built
       System.err.println("error: " + e.getMessage());
       System.exit(2);
     }
   }
 
-  /** Runs the comparison, prints the table, writes the reports into {@code reports}, and returns the exit code. */
+  /** Where, under make compare's reports, the Spring Boot variants' reports go. */
+  public static final String SPRING_REPORTS = "spring";
+  /** The docs' output region that shows the Spring Boot variants' table, compare.md of their run. */
+  public static final String SPRING_TABLE = "spring-compare-table";
+
+  /**
+   * Runs the comparison of the three modes, prints the table, writes the reports into {@code reports}, and returns the
+   * exit code.
+   */
   public static int run(Path reports) {
-    return run(reports, EnumSet.allOf(Scenario.class), Map.of());
+    return run(Lineup.MODES, reports, Lineup.MODES.scenarios(), Map.of());
+  }
+
+  /** The same for the Spring Boot service's variants, the agent's spans the reference. */
+  public static int runSpring(Path reports) {
+    return run(Lineup.SPRING, reports, Lineup.SPRING.scenarios(), Map.of());
   }
 
   /**
-   * The comparison of the scenarios named (by their names in the reports, such as {@code HEADERS}) alone, with {@code
-   * environment} added to every server's: what a test of one setting needs, at a fraction of the whole run's cost.
+   * The comparison of the three modes through the scenarios named (by their names in the reports, such as {@code
+   * HEADERS}) alone, with {@code environment} added to every server's: what a test of one setting needs, at a fraction
+   * of the whole run's cost.
    */
   public static int run(Path reports, Map<String, String> environment, List<String> scenarioNames) {
     Set<Scenario> scenarios = EnumSet.noneOf(Scenario.class);
     scenarioNames.forEach(name -> scenarios.add(Scenario.valueOf(name)));
-    return run(reports, scenarios, environment);
+    return run(Lineup.MODES, reports, scenarios, environment);
   }
 
-  private static int run(Path reports, Set<Scenario> chosen, Map<String, String> environment) {
-    Map<String, Map<Mode, Map<String, String>>> spans = new LinkedHashMap<>();
+  private static int run(Lineup lineup, Path reports, Set<Scenario> chosen, Map<String, String> environment) {
+    Map<String, Map<Server, Map<String, String>>> spans = new LinkedHashMap<>();
     for (Scenario scenario : chosen) {
-      scenario.sections().forEach(section -> spans.put(section, new EnumMap<>(Mode.class)));
+      scenario.sections().forEach(section -> spans.put(section, new LinkedHashMap<>()));
     }
-    spans.put(MetricRows.REQUEST_DURATION, new EnumMap<>(Mode.class));
-    Map<Mode, Map<String, String>> runtime = new EnumMap<>(Mode.class);
-    Map<Mode, Map<String, String>> logs = new EnumMap<>(Mode.class);
-    Map<Mode, Set<String>> resources = new EnumMap<>(Mode.class);
-    Map<Scenario, Map<Mode, List<ExportedSpan>>> traces = new EnumMap<>(Scenario.class);
-    for (Mode mode : Mode.values()) {
+    spans.put(MetricRows.REQUEST_DURATION, new LinkedHashMap<>());
+    Map<Server, Map<String, String>> runtime = new LinkedHashMap<>();
+    Map<Server, Map<String, String>> logs = new LinkedHashMap<>();
+    Map<Server, Set<String>> resources = new LinkedHashMap<>();
+    Map<Scenario, Map<Server, List<ExportedSpan>>> traces = new EnumMap<>(Scenario.class);
+    for (Server server : lineup.servers()) {
       long started = System.nanoTime();
       try {
-        ModeResult result = runMode(mode, chosen, environment);
-        result.spans().forEach((section, fields) -> spans.get(section).put(mode, fields));
+        ServerResult result = runServer(lineup, server, chosen, environment);
+        result.spans().forEach((section, fields) -> spans.get(section).put(server, fields));
         if (result.requestDuration() != null) {
-          spans.get(MetricRows.REQUEST_DURATION).put(mode, result.requestDuration());
+          spans.get(MetricRows.REQUEST_DURATION).put(server, result.requestDuration());
         }
-        runtime.put(mode, result.runtime());
-        logs.put(mode, result.logs());
-        resources.put(mode, result.resourceKeys());
+        runtime.put(server, result.runtime());
+        logs.put(server, result.logs());
+        resources.put(server, result.resourceKeys());
         result.traces().forEach((scenario, trace) ->
-            traces.computeIfAbsent(scenario, key -> new EnumMap<>(Mode.class)).put(mode, trace));
+            traces.computeIfAbsent(scenario, key -> new LinkedHashMap<>()).put(server, trace));
       } catch (ServerStartException | UncheckedIOException | IllegalStateException e) {
-        System.err.println("error: cannot run " + mode.label() + ": " + e.getMessage());
+        System.err.println("error: cannot run " + server.label() + ": " + e.getMessage());
         return 2;
       }
-      List<Map<Mode, Map<String, String>>> spanSections = spans.entrySet().stream()
+      List<Map<Server, Map<String, String>>> spanSections = spans.entrySet().stream()
           .filter(section -> !section.getKey().equals(MetricRows.REQUEST_DURATION)).map(Map.Entry::getValue).toList();
       System.out.printf(Locale.ROOT, "%-13s made a span for %2d of the %d spans compared (a request, or a span of its trace),"
           + " in %.1f s%n",
-          mode.label(), spanSections.stream().filter(byMode -> byMode.containsKey(mode)).count(), spanSections.size(),
-          (System.nanoTime() - started) / 1e9);
+          server.label(), spanSections.stream().filter(byServer -> byServer.containsKey(server)).count(),
+          spanSections.size(), (System.nanoTime() - started) / 1e9);
     }
     if (runtime.values().stream().anyMatch(fields -> !fields.isEmpty())) {
       spans.put(MetricRows.RUNTIME, runtime);
@@ -122,11 +139,11 @@ public final class Compare {
     if (logs.values().stream().anyMatch(fields -> !fields.isEmpty())) {
       spans.put(LogRows.SECTION, logs);
     }
-    List<Row> rows = Comparison.rows(spans, resources);
-    System.out.print(TerminalReport.render(rows));
+    List<Row> rows = Comparison.rows(lineup, spans, resources);
+    System.out.print(TerminalReport.render(lineup, rows));
     try {
-      Report.write(rows, reports);
-      HtmlReport.write(rows, traces, reports);
+      Report.write(lineup, rows, reports);
+      HtmlReport.write(lineup, rows, traces, reports);
     } catch (IOException e) {
       System.err.println("error: cannot write the reports to " + reports + ": " + e.getMessage());
       return 2;
@@ -138,14 +155,14 @@ public final class Compare {
   }
 
   /**
-   * A mode's spans, normalized, by section; the resource keys of its server; per scenario, every span of its trace; the
-   * fields of its request-duration metric (null if it exported none), of its runtime metrics, and of its log lines.
+   * A server's spans, normalized, by section; its resource keys; per scenario, every span of its trace; the fields of
+   * its request-duration metric (null if it exported none), of its runtime metrics, and of its log lines.
    */
-  record ModeResult(Map<String, Map<String, String>> spans, Set<String> resourceKeys,
+  record ServerResult(Map<String, Map<String, String>> spans, Set<String> resourceKeys,
       Map<Scenario, List<ExportedSpan>> traces, Map<String, String> requestDuration, Map<String, String> runtime,
       Map<String, String> logs) {}
 
-  static ModeResult runMode(Mode mode, Set<Scenario> chosen, Map<String, String> environment) {
+  static ServerResult runServer(Lineup lineup, Server server, Set<Scenario> chosen, Map<String, String> environment) {
     Map<String, Map<String, String>> spans = new LinkedHashMap<>();
     Set<String> resourceKeys = Set.of();
     Map<Scenario, List<ExportedSpan>> traces = new EnumMap<>(Scenario.class);
@@ -157,16 +174,17 @@ public final class Compare {
       if (scenarios.isEmpty()) {
         continue;
       }
-      AppRun run = runApp(mode, app, scenarios, environment);
+      AppRun run = runApp(lineup, server, app, scenarios, environment);
       List<ExportedSpan> output = run.output().spans();
       metrics.add(run.metrics());
       if (app == Scenario.App.SERVER) {
         runtime = MetricRows.runtime(run.metrics());
         logs = LogRows.fields(scenarios, run.output().stdout(), output);
       }
-      spans.putAll(serverSpans(output, scenarios, run::clientSpanId, run.port()));
+      Targets targets = Targets.withLogs(run.output().stdout());
+      spans.putAll(serverSpans(output, scenarios, run::clientSpanId, run.port(), targets));
       for (ExportedSpan span : output) {
-        Scenario scenario = singleSpanScenario(span, scenarios);
+        Scenario scenario = singleSpanScenario(span, scenarios, targets);
         if (scenario != null) {
           traces.put(scenario, trace(span.traceId(), output, run.clientSpans().getOrDefault(scenario, List.of())));
           if (app == Scenario.App.SERVER) {
@@ -175,28 +193,28 @@ public final class Compare {
         }
       }
       for (Scenario tree : scenarios.stream().filter(Scenario::isTree).toList()) {
-        Normalizer.tree(output, tree.param(), run.clientSpanId(tree), run.port())
+        Normalizer.tree(lineup, targets, output, tree.param(), run.clientSpanId(tree), run.port())
             .forEach((span, fields) -> spans.put(span.section(), fields));
-        output.stream().filter(span -> TreeSpan.HANDLER.matches(span, tree.param())).findFirst().ifPresent(handler ->
+        output.stream().filter(span -> TreeSpan.HANDLER.matches(span, tree.param(), targets)).findFirst().ifPresent(handler ->
             traces.put(tree, trace(handler.traceId(), output, run.clientSpans().getOrDefault(tree, List.of()))));
       }
     }
     int requests = chosen.stream().mapToInt(Scenario::requests).sum();
-    return new ModeResult(spans, resourceKeys, traces, MetricRows.requestDuration(metrics, requests), runtime, logs);
+    return new ServerResult(spans, resourceKeys, traces, MetricRows.requestDuration(metrics, requests), runtime, logs);
   }
 
   /**
    * The fields of the SERVER span of each of {@code scenarios} that makes one span, by scenario name, with how many
    * SERVER spans its request got, and which other spans the server made in its trace: a request answered under two
    * SERVER spans (an agent on a server with its own SDK), or with a span the agent does not make, must not compare as
-   * same. {@code serverPort} is the port the program listened on.
+   * same. {@code serverPort} is the port the program listened on; {@code targets} reads which request a span answered.
    */
-  static Map<String, Map<String, String>> serverSpans(
-      List<ExportedSpan> output, List<Scenario> scenarios, Function<Scenario, String> clientSpanId, int serverPort) {
+  static Map<String, Map<String, String>> serverSpans(List<ExportedSpan> output, List<Scenario> scenarios,
+      Function<Scenario, String> clientSpanId, int serverPort, Targets targets) {
     Map<String, Map<String, String>> spans = new LinkedHashMap<>();
     Map<Scenario, Integer> counts = new EnumMap<>(Scenario.class);
     for (ExportedSpan span : output) {
-      Scenario scenario = singleSpanScenario(span, scenarios);
+      Scenario scenario = singleSpanScenario(span, scenarios, targets);
       if (scenario != null) {
         Map<String, String> fields = Normalizer.fields(span, clientSpanId.apply(scenario), serverPort);
         fields.put(Normalizer.SERVER_SPANS, String.valueOf(counts.merge(scenario, 1, Integer::sum)));
@@ -208,11 +226,11 @@ public final class Compare {
   }
 
   /** The scenario among {@code scenarios} whose one SERVER span {@code span} is, or null. */
-  private static Scenario singleSpanScenario(ExportedSpan span, List<Scenario> scenarios) {
+  private static Scenario singleSpanScenario(ExportedSpan span, List<Scenario> scenarios, Targets targets) {
     if (!span.kind().equals("SERVER")) {
       return null;
     }
-    Scenario scenario = Scenario.of(String.valueOf(span.attribute(URL_PATH)), (String) span.attribute(URL_QUERY));
+    Scenario scenario = Scenario.of(String.valueOf(targets.path(span)), targets.query(span));
     return scenarios.contains(scenario) && !scenario.isTree() ? scenario : null;
   }
 
@@ -222,7 +240,7 @@ public final class Compare {
   }
 
   /**
-   * What one of a mode's programs printed for {@code scenarios}, the last export of each metric it exported, the
+   * What one of a server's programs printed for {@code scenarios}, the last export of each metric it exported, the
    * client's spans for each scenario it called, and the port it listened on.
    */
   private record AppRun(ProcessOutput output, Map<String, ExportedMetric> metrics,
@@ -236,25 +254,26 @@ public final class Compare {
   }
 
   private static AppRun runApp(
-      Mode mode, Scenario.App app, List<Scenario> scenarios, Map<String, String> environment) {
+      Lineup lineup, Server server, Scenario.App app, List<Scenario> scenarios, Map<String, String> environment) {
     Path root = ProjectLayout.root();
     List<String> command = app == Scenario.App.SERVER
-        ? mode.command(root, JavaProcess.QUICK_START)
-        : mode.failingRoutesCommand(root, JavaProcess.QUICK_START);
+        ? server.command(root, JavaProcess.QUICK_START)
+        // only the Spark modes have a failing-routes app: the Spring lineup sends none of its scenarios
+        : ((Mode) server).failingRoutesCommand(root, JavaProcess.QUICK_START);
     Map<String, String> env = new HashMap<>(Scenario.SERVER_ENVIRONMENT);
     env.putAll(METRICS_ENVIRONMENT);
     env.putAll(environment);
     try (OtlpReceiver collector = OtlpReceiver.start()) {
       env.put("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", collector.endpoint() + OtlpReceiver.METRICS_PATH);
-      return run(mode, command, env, scenarios, collector);
+      return run(lineup, server, command, env, scenarios, collector);
     }
   }
 
   /** Starts the program, sends it the scenarios' requests, waits for their spans and stops it. */
-  private static AppRun run(
-      Mode mode, List<String> command, Map<String, String> env, List<Scenario> scenarios, OtlpReceiver collector) {
+  private static AppRun run(Lineup lineup, Server server, List<String> command, Map<String, String> env,
+      List<Scenario> scenarios, OtlpReceiver collector) {
     Map<Scenario, List<ExportedSpan>> clientSpans = new EnumMap<>(Scenario.class);
-    try (ServerProcess process = ServerProcess.start(mode, command, env, START_TIMEOUT)) {
+    try (ServerProcess process = ServerProcess.start(server, command, env, START_TIMEOUT)) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       int expected = 0;
       for (Scenario scenario : scenarios) {
@@ -263,7 +282,7 @@ public final class Compare {
         } else {
           send(http, process, scenario);
         }
-        expected += scenario.isTree() ? TreeSpan.values().length : mode == Mode.MANUAL && scenario == Scenario.NOT_FOUND ? 0 : 1;
+        expected += lineup.expectedSpans(server, scenario);
       }
       process.awaitSpans(expected, EXPORT_TIMEOUT);
       ProcessOutput output = process.stop(); // its shutdown exports the metrics, before it exits

@@ -1,16 +1,16 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.compare;
 
 import io.opentelemetry.example.autoinstrumentation.tooling.compare.Row.Verdict;
-import io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode;
+import io.opentelemetry.example.autoinstrumentation.tooling.harness.Server;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Lines up what each mode emitted, field by field, and gives every row its verdict. */
+/** Lines up what each server of a lineup emitted, field by field, and gives every row its verdict. */
 final class Comparison {
 
   static final String RESOURCE = "resource";
@@ -18,45 +18,47 @@ final class Comparison {
   static final List<String> ABSENCES = List.of(Normalizer.ABSENT, MetricRows.NO_METRIC);
 
   /**
-   * @param spans per section, in the order shown, per mode, the normalized fields of the section's span (a mode
+   * @param spans per section, in the order shown, per server, the normalized fields of the section's span (a server
    *     without one is absent). A section is a scenario's name ({@link Scenario#sections()}), one span of the real
    *     handler's trace ({@link TreeSpan#section()}), or a metric or the log lines ({@link MetricRows}, {@link
    *     LogRows}), whose fields are built the same way.
-   * @param resources per mode, the resource attribute keys its server reported
+   * @param resources per server, the resource attribute keys it reported
    */
-  static List<Row> rows(Map<String, Map<Mode, Map<String, String>>> spans, Map<Mode, Set<String>> resources) {
+  static List<Row> rows(Lineup lineup, Map<String, ? extends Map<? extends Server, Map<String, String>>> spans,
+      Map<? extends Server, Set<String>> resources) {
     List<Row> rows = new ArrayList<>();
     for (String section : spans.keySet()) {
-      Map<Mode, Map<String, String>> byMode = spans.get(section);
+      Map<? extends Server, Map<String, String>> byServer = spans.get(section);
       Set<String> fields = new LinkedHashSet<>();
-      for (Mode mode : Mode.values()) {
-        fields.addAll(byMode.getOrDefault(mode, Map.of()).keySet());
+      for (Server server : lineup.servers()) {
+        fields.addAll(byServer.containsKey(server) ? byServer.get(server).keySet() : Set.of());
       }
       if (fields.isEmpty()) {
-        fields.add("name"); // no mode made a span: still one row, which says so
+        fields.add("name"); // no server made a span: still one row, which says so
       }
       for (String field : fields) {
-        Map<Mode, String> values = new EnumMap<>(Mode.class);
-        for (Mode mode : Mode.values()) {
-          Map<String, String> span = byMode.get(mode);
-          values.put(mode, span == null ? absence(section) : span.getOrDefault(field, "(absent)"));
+        Map<Server, String> values = new LinkedHashMap<>();
+        for (Server server : lineup.servers()) {
+          Map<String, String> span = byServer.get(server);
+          values.put(server, span == null ? absence(section) : span.getOrDefault(field, "(absent)"));
         }
-        rows.add(row(section, field, values));
+        rows.add(row(lineup, section, field, values));
       }
     }
     Set<String> keys = new TreeSet<>();
     resources.values().forEach(keys::addAll);
     for (String key : keys) {
-      Map<Mode, String> values = new EnumMap<>(Mode.class);
-      for (Mode mode : Mode.values()) {
-        values.put(mode, resources.getOrDefault(mode, Set.of()).contains(key) ? "present" : "(absent)");
+      Map<Server, String> values = new LinkedHashMap<>();
+      for (Server server : lineup.servers()) {
+        Set<String> reported = resources.get(server);
+        values.put(server, reported != null && reported.contains(key) ? "present" : "(absent)");
       }
-      rows.add(row(RESOURCE, key, values));
+      rows.add(row(lineup, RESOURCE, key, values));
     }
     return rows;
   }
 
-  /** What a row shows for a mode that emitted nothing for the section. */
+  /** What a row shows for a server that emitted nothing for the section. */
   static String absence(String section) {
     return section.equals(MetricRows.REQUEST_DURATION) ? MetricRows.NO_METRIC : Normalizer.ABSENT;
   }
@@ -65,9 +67,9 @@ final class Comparison {
     return ABSENCES.contains(value);
   }
 
-  static Row row(String section, String field, Map<Mode, String> values) {
+  static Row row(Lineup lineup, String section, String field, Map<Server, String> values) {
     if (values.values().stream().allMatch(Comparison::isAbsent)) {
-      return new Row(section, field, values, Verdict.DIFFERENT, ""); // no mode answered: nothing was compared
+      return new Row(section, field, values, Verdict.DIFFERENT, ""); // no server answered: nothing was compared
     }
     if (field.equals(MetricRows.RECORDINGS) && values.values().stream()
         .anyMatch(value -> !isAbsent(value) && !MetricRows.recordedOncePerRequest(value))) {
@@ -76,7 +78,7 @@ final class Comparison {
     if (values.values().stream().distinct().count() == 1) {
       return new Row(section, field, values, Verdict.SAME, "");
     }
-    return KnownDifferences.reason(section, field, values)
+    return KnownDifferences.reason(lineup.known(), section, field, values)
         .map(reason -> new Row(section, field, values, Verdict.EXPECTED, reason))
         .orElseGet(() -> new Row(section, field, values, Verdict.DIFFERENT, ""));
   }

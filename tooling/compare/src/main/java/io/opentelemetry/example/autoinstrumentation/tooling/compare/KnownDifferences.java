@@ -4,9 +4,9 @@ import static io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode.
 import static io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode.MANUAL;
 import static io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode.PROGRAMMATIC;
 
-import io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode;
+import io.opentelemetry.example.autoinstrumentation.tooling.harness.Server;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * The one list of differences between the modes that exist by design, each with its one-line reason; docs/comparison.md
  * explains each at length. An entry names the value each differing mode must show, as a regular expression, and the
  * modes it does not name must still agree: a mode that drifts from what the entry says, or a difference the entry does
- * not name, is DIFFERENT.
+ * not name, is DIFFERENT. {@link SpringKnownDifferences} is the Spring Boot variants' list, read the same way.
  */
 final class KnownDifferences {
 
@@ -26,10 +26,10 @@ final class KnownDifferences {
 
   /**
    * A difference in the sections matching {@code sectionPattern} (a scenario's name, a span of the real handler's
-   * trace, "resource"; null for any), on fields matching {@code fieldPattern}, where each mode in {@code values} shows a
-   * value matching its pattern.
+   * trace, "resource"; null for any), on fields matching {@code fieldPattern}, where each server in {@code values} shows
+   * a value matching its pattern.
    */
-  record Known(String sectionPattern, String fieldPattern, Map<Mode, String> values, String reason) {
+  record Known(String sectionPattern, String fieldPattern, Map<? extends Server, String> values, String reason) {
 
     private boolean applies(String rowSection, String field) {
       return (sectionPattern == null || rowSection.matches(sectionPattern)) && field.matches(fieldPattern);
@@ -42,7 +42,7 @@ final class KnownDifferences {
     }
 
     /** Whether this absence entry applies to the row: every mode it names emitted nothing for the section. */
-    private boolean setsAside(String rowSection, String field, Map<Mode, String> row) {
+    private boolean setsAside(String rowSection, String field, Map<Server, String> row) {
       return isAbsence() && applies(rowSection, field)
           && values.keySet().stream().allMatch(mode -> Comparison.isAbsent(row.get(mode))
               && Pattern.matches(values.get(mode), row.get(mode)));
@@ -52,11 +52,11 @@ final class KnownDifferences {
      * Whether the entry explains {@code present}, the row without the modes that an absence entry has set aside: each
      * mode it names still in the row shows what the entry says (at least one must be), and the rest agree.
      */
-    boolean excuses(String rowSection, String field, Map<Mode, String> present) {
+    boolean excuses(String rowSection, String field, Map<Server, String> present) {
       if (!applies(rowSection, field) || values.keySet().stream().noneMatch(present::containsKey)) {
         return false;
       }
-      for (Map.Entry<Mode, String> expected : values.entrySet()) {
+      for (Map.Entry<? extends Server, String> expected : values.entrySet()) {
         String actual = present.get(expected.getKey());
         if (actual != null && !Pattern.matches(expected.getValue(), actual)) {
           return false;
@@ -122,17 +122,17 @@ final class KnownDifferences {
    * Why {@code values} differ, if by design. First the modes that an absence entry excuses for making no span are set
    * aside; the others must then agree, or differ as one value entry says.
    */
-  static Optional<String> reason(String section, String field, Map<Mode, String> values) {
-    Map<Mode, String> present = new EnumMap<>(values);
+  static Optional<String> reason(List<Known> list, String section, String field, Map<Server, String> values) {
+    Map<Server, String> present = new LinkedHashMap<>(values);
     List<String> reasons = new ArrayList<>();
-    for (Known known : LIST) {
+    for (Known known : list) {
       if (known.setsAside(section, field, values)) {
         present.keySet().removeAll(known.values().keySet());
         reasons.add(known.reason());
       }
     }
     if (present.values().stream().distinct().count() > 1) {
-      Optional<Known> explained = LIST.stream()
+      Optional<Known> explained = list.stream()
           .filter(known -> !known.isAbsence() && known.excuses(section, field, present))
           .findFirst();
       if (explained.isEmpty()) {
@@ -141,6 +141,12 @@ final class KnownDifferences {
       reasons.add(explained.get().reason());
     }
     return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; and ", reasons));
+  }
+
+  /** Whether an entry of {@code list} says that {@code server} makes no span for {@code section}. */
+  static boolean makesNoSpan(List<Known> list, String section, Server server) {
+    return list.stream().anyMatch(known -> known.isAbsence() && known.applies(section, "name")
+        && known.values().containsKey(server) && Pattern.matches(known.values().get(server), Normalizer.ABSENT));
   }
 
   private KnownDifferences() {}

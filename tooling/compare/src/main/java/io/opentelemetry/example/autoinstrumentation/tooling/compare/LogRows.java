@@ -1,8 +1,5 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.compare;
 
-import static io.opentelemetry.semconv.UrlAttributes.URL_PATH;
-import static io.opentelemetry.semconv.UrlAttributes.URL_QUERY;
-
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ExportedSpan;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,9 +53,10 @@ final class LogRows {
     if (line.group(1) == null) {
       return "no ids";
     }
+    Targets targets = Targets.withLogs(stdout);
     ExportedSpan span = spans.stream().filter(each -> each.kind().equals("SERVER")
-            && "/server_request".equals(each.attribute(URL_PATH))
-            && param.equals(parameter("?" + each.attribute(URL_QUERY))))
+            && "/server_request".equals(targets.path(each))
+            && param.equals(parameter("?" + targets.query(each))))
         .findFirst().orElse(null);
     if (span == null) {
       return "ids, but no SERVER span for the request";
@@ -68,6 +66,17 @@ final class LogRows {
       return "its trace id, another span's id";
     }
     return SERVER_SPANS_IDS + ", trace flags " + line.group(3);
+  }
+
+  /**
+   * The {@code param} of each route log line that carries ids, by its span id: how a span that does not name its query
+   * is matched to its request ({@link Targets}).
+   */
+  static Map<String, String> paramsBySpanId(List<String> stdout) {
+    Map<String, String> params = new LinkedHashMap<>();
+    stdout.stream().map(LINE::matcher).filter(line -> line.matches() && line.group(2) != null)
+        .forEach(line -> params.put(line.group(2), line.group(4)));
+    return params;
   }
 
   /** The value of {@code param} in a path and query: {@code /server_request?param=x&sig=secret} has {@code x}. */

@@ -24,6 +24,8 @@ final class Normalizer {
   static final String OTHER_SPANS = "other spans in its trace";
   /** The field that counts the SERVER spans a mode made for a scenario's one request: 1 in every mode. */
   static final String SERVER_SPANS = "SERVER spans for the request";
+  /** What follows an attribute's key in its row's name when a field has that name: {@code status (attribute)}. */
+  static final String ATTRIBUTE = " (attribute)";
   /** The listening port, when the caller does not know it: every {@code server.port} then shows as the placeholder. */
   static final int ANY_PORT = -1;
 
@@ -45,9 +47,11 @@ final class Normalizer {
     fields.put("scope", span.scope());
     fields.put("scope.version", orNone(span.scopeVersion()));
     fields.put("schema url", orNone(span.schemaUrl()));
+    // an attribute named as a field, such as Micrometer's "status", has a row of its own
     span.attributes().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
-        .forEach(entry -> fields.put(entry.getKey(), value(entry.getKey(), entry.getValue(), serverPort)));
+        .forEach(entry -> fields.put(fields.containsKey(entry.getKey()) ? entry.getKey() + ATTRIBUTE : entry.getKey(),
+            value(entry.getKey(), entry.getValue(), serverPort)));
     return fields;
   }
 
@@ -64,14 +68,15 @@ final class Normalizer {
    * The spans a server made for {@code GET /real_handler?param=<param>}, each with its fields, parents named by the
    * role of the span they point at. A span the mode did not make is missing from the map. The handler's fields end with
    * {@link #OTHER_SPANS}: any span of its trace that plays none of the roles, which the agent's tree does not have.
-   * {@code serverPort} is the port of the server that exported them, or {@link #ANY_PORT}.
+   * {@code serverPort} is the port of the server that exported them, or {@link #ANY_PORT}; {@code lineup} names the
+   * spans, {@code targets} reads which request each is about.
    */
-  static Map<TreeSpan, Map<String, String>> tree(
-      List<ExportedSpan> spans, String param, String clientSpanId, int serverPort) {
+  static Map<TreeSpan, Map<String, String>> tree(Lineup lineup, Targets targets, List<ExportedSpan> spans, String param,
+      String clientSpanId, int serverPort) {
     Map<TreeSpan, ExportedSpan> found = new EnumMap<>(TreeSpan.class);
     List<ExportedSpan> unassigned = new ArrayList<>(spans);
     for (TreeSpan role : TreeSpan.values()) {
-      unassigned.stream().filter(span -> role.matches(span, param)).findFirst().ifPresent(span -> {
+      unassigned.stream().filter(span -> role.matches(span, param, targets)).findFirst().ifPresent(span -> {
         found.put(role, span);
         unassigned.remove(span);
       });
@@ -80,7 +85,7 @@ final class Normalizer {
     if (clientSpanId != null) {
       links.put(clientSpanId, CLIENT_SPAN);
     }
-    found.forEach((role, span) -> links.put(span.spanId(), role.description));
+    found.forEach((role, span) -> links.put(span.spanId(), role.description(lineup)));
     Map<TreeSpan, Map<String, String>> tree = new EnumMap<>(TreeSpan.class);
     found.forEach((role, span) -> tree.put(role, fields(span, links, serverPort)));
     ExportedSpan handler = found.get(TreeSpan.HANDLER);

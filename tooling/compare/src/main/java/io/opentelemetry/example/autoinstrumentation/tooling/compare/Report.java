@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.opentelemetry.example.autoinstrumentation.tooling.compare.Row.Verdict;
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.MarkdownTable;
-import io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode;
+import io.opentelemetry.example.autoinstrumentation.tooling.harness.Server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import java.util.Map;
 /** The comparison as Markdown for the docs and as JSON for tools; {@link TerminalReport} and {@link HtmlReport} draw it for people. */
 final class Report {
 
-  static String markdown(List<Row> rows) {
+  static String markdown(Lineup lineup, List<Row> rows) {
     StringBuilder out = new StringBuilder();
     List<String> verdicts = verdicts(rows, "**DIFFERENT**");
     MarkdownTable table = null;
@@ -24,11 +24,16 @@ final class Report {
       Row row = rows.get(i);
       if (startsSection(rows, i)) {
         out.append(table == null ? "" : table.toString());
-        out.append("\n#### ").append(heading(row.section())).append("\n\n");
-        table = new MarkdownTable("field", "manual", "automatic", "programmatic", "verdict");
+        out.append("\n#### ").append(heading(lineup, row.section())).append("\n\n");
+        List<String> header = new ArrayList<>(List.of("field"));
+        header.addAll(lineup.labels());
+        header.add("verdict");
+        table = new MarkdownTable(header.toArray(String[]::new));
       }
-      table.row("`" + row.field() + "`", row.values().get(Mode.MANUAL), row.values().get(Mode.AUTOMATIC),
-          row.values().get(Mode.PROGRAMMATIC), verdicts.get(i));
+      List<String> cells = new ArrayList<>(List.of("`" + row.field() + "`"));
+      lineup.servers().forEach(server -> cells.add(row.values().get(server)));
+      cells.add(verdicts.get(i));
+      table.row(cells.toArray(String[]::new));
     }
     out.append(table == null ? "" : table.toString());
     return out.append('\n').append(summary(rows)).append('\n').toString().stripLeading();
@@ -60,7 +65,7 @@ final class Report {
       entry.put("section", row.section());
       entry.put("field", row.field());
       Map<String, String> values = new LinkedHashMap<>();
-      row.values().forEach((mode, value) -> values.put(mode.label(), value));
+      row.values().forEach((server, value) -> values.put(server.label(), value));
       entry.put("values", values);
       entry.put("verdict", row.verdict().label);
       if (!row.reason().isEmpty()) {
@@ -72,13 +77,18 @@ final class Report {
         .writeValueAsString(Map.of("exitCode", Comparison.exitCode(rows), "rows", list));
   }
 
-  static void write(List<Row> rows, Path directory) throws IOException {
+  static void write(Lineup lineup, List<Row> rows, Path directory) throws IOException {
     Files.createDirectories(directory);
     // On its own, the file leads with what a reader looks for first; the docs embed only the tables.
     Files.writeString(directory.resolve("compare.md"), "# make compare\n\n" + summary(rows)
-        + " (the agent's spans, automatic, are the reference); docs/comparison.md explains every expected difference.\n\n"
-        + markdown(rows));
+        + " " + reference(lineup) + "; " + lineup.explainedIn() + " explains every expected difference.\n\n"
+        + markdown(lineup, rows));
     Files.writeString(directory.resolve("compare.json"), json(rows));
+  }
+
+  /** Which column is the reference: "(the agent's spans, automatic, are the reference)". */
+  static String reference(Lineup lineup) {
+    return "(the agent's spans, " + lineup.reference().label() + ", are the reference)";
   }
 
   static String summary(List<Row> rows) {
@@ -90,7 +100,7 @@ final class Report {
         + counts.get(Verdict.DIFFERENT) + " DIFFERENT";
   }
 
-  static String heading(String section) {
+  static String heading(Lineup lineup, String section) {
     if (section.equals(Comparison.RESOURCE)) {
       return "Resource attribute keys";
     } else if (section.equals(MetricRows.REQUEST_DURATION)) {
@@ -103,7 +113,7 @@ final class Report {
     TreeSpan span = TreeSpan.ofSection(section);
     Scenario scenario = span == null ? Scenario.valueOf(section) : Scenario.REAL_HANDLER;
     String heading = scenario.description + " (" + scenario.pathAndQuery + ")";
-    return span == null ? heading : heading + ": " + span.description;
+    return span == null ? heading : heading + ": " + span.description(lineup);
   }
 
   private Report() {}

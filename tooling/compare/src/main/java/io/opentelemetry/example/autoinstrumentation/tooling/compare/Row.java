@@ -1,10 +1,10 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.compare;
 
-import io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode;
+import io.opentelemetry.example.autoinstrumentation.tooling.harness.Server;
 import java.util.Map;
 
-/** One line of the comparison: a field of one section, its value in each mode, and the verdict. */
-record Row(String section, String field, Map<Mode, String> values, Verdict verdict, String reason) {
+/** One line of the comparison: a field of one section, its value on each server of the lineup, and the verdict. */
+record Row(String section, String field, Map<Server, String> values, Verdict verdict, String reason) {
 
   enum Verdict {
     SAME("same"),

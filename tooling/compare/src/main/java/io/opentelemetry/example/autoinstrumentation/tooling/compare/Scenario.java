@@ -1,8 +1,10 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.compare;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One request the comparison sends to every mode. Each has its own path or query, so its server span can be told apart
@@ -103,6 +105,13 @@ enum Scenario {
   /** The sections of the comparison this scenario fills: its name, or one per span of its trace. */
   List<String> sections() {
     return isTree() ? Arrays.stream(TreeSpan.values()).map(TreeSpan::section).toList() : List.of(name());
+  }
+
+  /** The scenarios that {@code app} answers. */
+  static Set<Scenario> ofApp(App app) {
+    Set<Scenario> scenarios = EnumSet.noneOf(Scenario.class);
+    Arrays.stream(values()).filter(scenario -> scenario.app == app).forEach(scenarios::add);
+    return scenarios;
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.compare;
 
 import io.opentelemetry.example.autoinstrumentation.tooling.compare.Row.Verdict;
-import io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode;
+import io.opentelemetry.example.autoinstrumentation.tooling.harness.Server;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +16,11 @@ import java.util.Objects;
 final class TerminalReport {
 
   static final int WIDTH = 120;
-  private static final String MODE_COLUMN = "%-14s";
+  private static final String SERVER_COLUMN = "%-14s";
 
-  static String render(List<Row> rows) {
+  static String render(Lineup lineup, List<Row> rows) {
     StringBuilder out = new StringBuilder();
-    out.append("\n").append(Report.summary(rows)).append(" (the agent's spans, automatic, are the reference)\n");
+    out.append("\n").append(Report.summary(rows)).append(' ').append(Report.reference(lineup)).append('\n');
 
     List<Row> different = rows.stream().filter(row -> row.verdict() == Verdict.DIFFERENT).toList();
     out.append("\nDIFFERENT: ").append(different.isEmpty() ? "none" : different.size() + " rows").append('\n');
@@ -28,43 +28,45 @@ final class TerminalReport {
     for (Row row : different) {
       if (!row.section().equals(section)) {
         section = row.section();
-        wrap(out, "  ", Report.heading(section));
+        wrap(out, "  ", Report.heading(lineup, section));
       }
       out.append("    ").append(row.field()).append('\n');
-      values(out, "      ", row.values());
+      values(out, "      ", lineup, row.values());
     }
 
     List<Row> expected = rows.stream().filter(row -> row.verdict() == Verdict.EXPECTED).toList();
-    out.append("\nExpected, by design: ").append(expected.size()).append(" rows; docs/comparison.md explains each\n");
+    out.append("\nExpected, by design: ").append(expected.size()).append(" rows; ").append(lineup.explainedIn())
+        .append(" explains each\n");
     Map<String, List<Row>> byReason = new LinkedHashMap<>();
     expected.forEach(row -> byReason.computeIfAbsent(firstReason(row), reason -> new ArrayList<>()).add(row));
     byReason.forEach((reason, group) -> {
       wrap(out, "  ", "- " + reason);
-      expectedGroup(out, group);
+      expectedGroup(out, lineup, group);
     });
 
-    out.append("\nSame in every mode: ").append(rows.stream().filter(row -> row.verdict() == Verdict.SAME).count())
+    out.append("\nSame in every ").append(lineup.kind()).append(": ").append(rows.stream().filter(row -> row.verdict() == Verdict.SAME).count())
         .append(" rows\n");
     Map<String, List<String>> same = new LinkedHashMap<>();
     rows.stream().filter(row -> row.verdict() == Verdict.SAME)
         .forEach(row -> same.computeIfAbsent(row.section(), key -> new ArrayList<>()).add(row.field()));
-    same.forEach((sameSection, fields) -> wrap(out, "    ", shortName(sameSection) + ": " + String.join(", ", fields)));
+    same.forEach((sameSection, fields) ->
+        wrap(out, "    ", shortName(lineup, sameSection) + ": " + String.join(", ", fields)));
     return out.toString();
   }
 
   /**
-   * The rows of one reason: those where a mode made no span or no metric, by section, in one line; the others once per
-   * field and values, with every section where they occur.
+   * The rows of one reason: those where a server made no span or no metric, by section, in one line; the others once
+   * per field and values, with every section where they occur.
    */
-  private static void expectedGroup(StringBuilder out, List<Row> group) {
+  private static void expectedGroup(StringBuilder out, Lineup lineup, List<Row> group) {
     Map<String, List<String>> absent = new LinkedHashMap<>(); // section -> "no span from manual"
     Map<String, Integer> absentRows = new LinkedHashMap<>();
     Map<List<Object>, List<String>> sections = new LinkedHashMap<>(); // (field, values) -> sections
     for (Row row : group) {
-      Map<String, List<String>> missing = new LinkedHashMap<>(); // "no span" -> the modes that made none
-      row.values().forEach((mode, value) -> {
+      Map<String, List<String>> missing = new LinkedHashMap<>(); // "no span" -> the servers that made none
+      row.values().forEach((server, value) -> {
         if (Comparison.isAbsent(value)) {
-          missing.computeIfAbsent(value.replaceAll("[()]", ""), key -> new ArrayList<>()).add(mode.label());
+          missing.computeIfAbsent(value.replaceAll("[()]", ""), key -> new ArrayList<>()).add(server.label());
         }
       });
       if (!missing.isEmpty()) {
@@ -75,22 +77,22 @@ final class TerminalReport {
         sections.computeIfAbsent(List.of(row.field(), row.values()), key -> new ArrayList<>()).add(row.section());
       }
     }
-    absent.forEach((section, what) -> wrap(out, "    ", shortName(section) + ": " + String.join("; ", what)
+    absent.forEach((section, what) -> wrap(out, "    ", shortName(lineup, section) + ": " + String.join("; ", what)
         + (absentRows.get(section) > 1 ? " (" + absentRows.get(section) + " rows)" : "")));
     sections.forEach((key, where) -> {
       out.append("    ").append(key.get(0)).append('\n');
       @SuppressWarnings("unchecked")
-      Map<Mode, String> values = (Map<Mode, String>) key.get(1);
-      values(out, "      ", values);
-      wrap(out, "      ", "in " + String.join(", ", where.stream().map(TerminalReport::shortName).toList()));
+      Map<Server, String> values = (Map<Server, String>) key.get(1);
+      values(out, "      ", lineup, values);
+      wrap(out, "      ", "in " + String.join(", ", where.stream().map(section -> shortName(lineup, section)).toList()));
     });
   }
 
-  /** One line per mode, the value whole, wrapped under itself when it is long. */
-  private static void values(StringBuilder out, String indent, Map<Mode, String> values) {
-    for (Mode mode : Mode.values()) {
-      String label = String.format(MODE_COLUMN, mode.label());
-      String value = Objects.toString(values.get(mode));
+  /** One line per server, the value whole, wrapped under itself when it is long. */
+  private static void values(StringBuilder out, String indent, Lineup lineup, Map<Server, String> values) {
+    for (Server server : lineup.servers()) {
+      String label = String.format(SERVER_COLUMN, server.label());
+      String value = Objects.toString(values.get(server));
       int room = WIDTH - indent.length() - label.length();
       for (int start = 0; start < value.length() || start == 0; start += room) {
         out.append(indent).append(start == 0 ? label : " ".repeat(label.length()))
@@ -133,17 +135,17 @@ final class TerminalReport {
   }
 
   /** A request's section as the path it requested (and for a trace of many spans, which span); others by heading. */
-  static String shortName(String section) {
+  static String shortName(Lineup lineup, String section) {
     TreeSpan span = TreeSpan.ofSection(section);
     if (span != null) {
-      return Scenario.REAL_HANDLER.label() + " " + span.description;
+      return Scenario.REAL_HANDLER.label() + " " + span.description(lineup);
     }
     for (Scenario scenario : Scenario.values()) {
       if (scenario.name().equals(section)) {
         return scenario.label();
       }
     }
-    return section.equals(Comparison.RESOURCE) ? "resource" : Report.heading(section);
+    return section.equals(Comparison.RESOURCE) ? "resource" : Report.heading(lineup, section);
   }
 
   private TerminalReport() {}

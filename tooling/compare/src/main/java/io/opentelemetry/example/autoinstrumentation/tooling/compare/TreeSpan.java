@@ -1,11 +1,6 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.compare;
 
-import static io.opentelemetry.semconv.UrlAttributes.URL_FULL;
-import static io.opentelemetry.semconv.UrlAttributes.URL_PATH;
-import static io.opentelemetry.semconv.UrlAttributes.URL_QUERY;
-
 import io.opentelemetry.example.autoinstrumentation.tooling.harness.ExportedSpan;
-import java.util.function.BiPredicate;
 
 /**
  * The spans of the {@link Scenario#REAL_HANDLER} trace, the agent's tree being the reference. Each is found by what it
@@ -14,28 +9,38 @@ import java.util.function.BiPredicate;
  */
 enum TreeSpan {
   HANDLER("the SERVER span of /real_handler",
-      (span, param) -> span.kind().equals("SERVER") && "/real_handler".equals(span.attribute(URL_PATH))),
-  HTTP_CLIENT("the OkHttp CLIENT span",
-      (span, param) -> span.kind().equals("CLIENT")
-          && String.valueOf(span.attribute(URL_FULL)).endsWith("/server_request?param=" + param)),
+      (span, param, targets) -> span.kind().equals("SERVER") && "/real_handler".equals(targets.path(span))),
+  HTTP_CLIENT("the %s CLIENT span",
+      (span, param, targets) -> span.kind().equals("CLIENT")
+          && String.valueOf(targets.url(span)).endsWith("/server_request?param=" + param)),
   NESTED_SERVER("the nested SERVER span of /server_request",
-      (span, param) -> span.kind().equals("SERVER") && "/server_request".equals(span.attribute(URL_PATH))
-          && ("param=" + param).equals(span.attribute(URL_QUERY))),
+      (span, param, targets) -> span.kind().equals("SERVER") && "/server_request".equals(targets.path(span))
+          && ("param=" + param).equals(targets.query(span))),
   QUERY("the H2 query span",
-      (span, param) -> span.attributes().keySet().stream().anyMatch(key -> key.startsWith("db.")));
+      (span, param, targets) -> span.attributes().keySet().stream().anyMatch(key -> key.startsWith("db.")));
 
   /** How the comparison names the span, in its section's heading and in the {@code parent} rows of its children. */
-  final String description;
-  private final BiPredicate<ExportedSpan, String> matches;
+  private final String description;
+  private final Matcher matches;
 
-  TreeSpan(String description, BiPredicate<ExportedSpan, String> matches) {
+  /** Whether a span is this one, for a request with {@code param}, its request read by {@code targets}. */
+  private interface Matcher {
+    boolean test(ExportedSpan span, String param, Targets targets);
+  }
+
+  TreeSpan(String description, Matcher matches) {
     this.description = description;
     this.matches = matches;
   }
 
+  /** How {@code lineup}'s reports name the span: the client call by the HTTP client its servers use. */
+  String description(Lineup lineup) {
+    return String.format(description, lineup.httpClient());
+  }
+
   /** Whether {@code span} is this one, for a request to {@code /real_handler?param=<param>}. */
-  boolean matches(ExportedSpan span, String param) {
-    return matches.test(span, param);
+  boolean matches(ExportedSpan span, String param, Targets targets) {
+    return matches.test(span, param, targets);
   }
 
   /** The comparison's section for this span. */

@@ -15,7 +15,7 @@ class CompareTest {
   void eachRequestCountsItsServerSpans() {
     Map<String, Map<String, String>> spans = Compare.serverSpans(
         List.of(server("1111111111111111", "/server_request", "param=testing"), server("2222222222222222", "/no_such_route", null)),
-        SCENARIOS, scenario -> null, Normalizer.ANY_PORT);
+        SCENARIOS, scenario -> null, Normalizer.ANY_PORT, Targets.OF_SPANS);
 
     assertThat(spans).containsOnlyKeys(Scenario.PYTHON_EXAMPLE.name(), Scenario.NOT_FOUND.name());
     assertThat(spans.get(Scenario.PYTHON_EXAMPLE.name())).containsEntry(Normalizer.SERVER_SPANS, "1");
@@ -25,10 +25,10 @@ class CompareTest {
   @Test
   void aRequestUnderTwoServerSpansShowsBoth() {
     Map<String, Map<String, String>> once = Compare.serverSpans(
-        List.of(server("1111111111111111", "/server_request", "param=testing")), SCENARIOS, scenario -> null, Normalizer.ANY_PORT);
+        List.of(server("1111111111111111", "/server_request", "param=testing")), SCENARIOS, scenario -> null, Normalizer.ANY_PORT, Targets.OF_SPANS);
     Map<String, Map<String, String>> twice = Compare.serverSpans(
         List.of(server("1111111111111111", "/server_request", "param=testing"),
-            server("2222222222222222", "/server_request", "param=testing")), SCENARIOS, scenario -> null, Normalizer.ANY_PORT);
+            server("2222222222222222", "/server_request", "param=testing")), SCENARIOS, scenario -> null, Normalizer.ANY_PORT, Targets.OF_SPANS);
 
     assertThat(twice.get(Scenario.PYTHON_EXAMPLE.name())).containsEntry(Normalizer.SERVER_SPANS, "2");
     assertThat(twice.get(Scenario.PYTHON_EXAMPLE.name())).isNotEqualTo(once.get(Scenario.PYTHON_EXAMPLE.name()));
@@ -40,10 +40,10 @@ class CompareTest {
     ExportedSpan serverSpan = server("1111111111111111", "/server_request", "param=testing");
     Map<String, Map<String, String>> alone = Compare.serverSpans(
         List.of(serverSpan, span("another trace", "3333333333333333", "INTERNAL")), SCENARIOS, scenario -> null,
-        Normalizer.ANY_PORT);
+        Normalizer.ANY_PORT, Targets.OF_SPANS);
     Map<String, Map<String, String>> withAnother = Compare.serverSpans(
         List.of(serverSpan, span("1111111111111111", "3333333333333333", "INTERNAL")), SCENARIOS, scenario -> null,
-        Normalizer.ANY_PORT);
+        Normalizer.ANY_PORT, Targets.OF_SPANS);
 
     assertThat(alone.get(Scenario.PYTHON_EXAMPLE.name())).containsEntry(Normalizer.OTHER_SPANS, "(none)");
     assertThat(withAnother.get(Scenario.PYTHON_EXAMPLE.name())).containsEntry(Normalizer.OTHER_SPANS, "work (INTERNAL)");

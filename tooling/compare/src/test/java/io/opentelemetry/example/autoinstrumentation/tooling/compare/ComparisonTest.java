@@ -16,7 +16,7 @@ class ComparisonTest {
 
   @Test
   void identicalSpansAreTheSameAndExitZero() {
-    List<Row> rows = Comparison.rows(Map.of(Scenario.PYTHON_EXAMPLE.name(), allModes(serverRequestSpan())), Map.of());
+    List<Row> rows = Comparison.rows(Lineup.MODES, Map.of(Scenario.PYTHON_EXAMPLE.name(), allModes(serverRequestSpan())), Map.of());
 
     assertThat(rows).extracting(Row::verdict).containsOnly(Verdict.SAME);
     assertThat(Comparison.exitCode(rows)).isZero();
@@ -29,7 +29,7 @@ class ComparisonTest {
     renamed.put("name", "server_request");
     spans.put(Mode.MANUAL, renamed);
 
-    List<Row> rows = Comparison.rows(Map.of(Scenario.PYTHON_EXAMPLE.name(), spans), Map.of());
+    List<Row> rows = Comparison.rows(Lineup.MODES, Map.of(Scenario.PYTHON_EXAMPLE.name(), spans), Map.of());
 
     assertThat(rows).filteredOn(row -> row.verdict() == Verdict.DIFFERENT)
         .singleElement()
@@ -38,7 +38,7 @@ class ComparisonTest {
           assertThat(row.values()).containsEntry(Mode.MANUAL, "server_request").containsEntry(Mode.AUTOMATIC, "GET /server_request");
         });
     assertThat(Comparison.exitCode(rows)).isEqualTo(1);
-    assertThat(TerminalReport.render(rows)).contains("DIFFERENT: 1 rows").contains("0 expected, 1 DIFFERENT")
+    assertThat(TerminalReport.render(Lineup.MODES, rows)).contains("DIFFERENT: 1 rows").contains("0 expected, 1 DIFFERENT")
         .contains("      manual        server_request\n");
   }
 
@@ -47,7 +47,7 @@ class ComparisonTest {
     Map<Mode, Map<String, String>> spans = allModes(serverRequestSpan());
     spans.remove(Mode.MANUAL);
 
-    List<Row> rows = Comparison.rows(Map.of(Scenario.NOT_FOUND.name(), spans), Map.of());
+    List<Row> rows = Comparison.rows(Lineup.MODES, Map.of(Scenario.NOT_FOUND.name(), spans), Map.of());
 
     assertThat(rows).extracting(Row::verdict).containsOnly(Verdict.EXPECTED);
     assertThat(rows.get(0).values()).containsEntry(Mode.MANUAL, Normalizer.ABSENT);
@@ -62,7 +62,7 @@ class ComparisonTest {
     otherRoute.put("http.route", "/other");
     spans.put(Mode.PROGRAMMATIC, otherRoute);
 
-    List<Row> rows = Comparison.rows(Map.of(Scenario.NOT_FOUND.name(), spans), Map.of());
+    List<Row> rows = Comparison.rows(Lineup.MODES, Map.of(Scenario.NOT_FOUND.name(), spans), Map.of());
 
     // manual may lack the span, but the library must still match the agent
     assertThat(rows).filteredOn(row -> row.field().equals("http.route"))
@@ -78,7 +78,7 @@ class ComparisonTest {
     resources.put(Mode.AUTOMATIC, Set.of("service.name", "host.name", "telemetry.distro.name", "custom.key"));
     resources.put(Mode.PROGRAMMATIC, Set.of("service.name", "host.name"));
 
-    List<Row> rows = Comparison.rows(Map.of(), resources);
+    List<Row> rows = Comparison.rows(Lineup.MODES, Map.of(), resources);
 
     assertThat(rows).filteredOn(row -> row.section().equals(Comparison.RESOURCE))
         .extracting(Row::field, Row::verdict)

@@ -17,7 +17,7 @@ class HtmlReportTest {
 
   @Test
   void eachScenarioHasEveryModesTraceThenItsRows() {
-    String html = HtmlReport.html(rows(), traces());
+    String html = HtmlReport.html(Lineup.MODES, rows(), traces());
 
     String example = section(html, Scenario.PYTHON_EXAMPLE.name());
     assertThat(example.split("<figure>", -1)).hasSize(4);
@@ -29,7 +29,7 @@ class HtmlReportTest {
 
   @Test
   void differencesAreHighlighted() {
-    String example = section(HtmlReport.html(rows(), traces()), Scenario.PYTHON_EXAMPLE.name());
+    String example = section(HtmlReport.html(Lineup.MODES, rows(), traces()), Scenario.PYTHON_EXAMPLE.name());
 
     // manual's and programmatic's scope differ from the agent's, and not as KnownDifferences says: the cells, the
     // row's verdict, and the pictures
@@ -41,7 +41,7 @@ class HtmlReportTest {
 
   @Test
   void theFileStandsAlone() {
-    String html = HtmlReport.html(rows(), traces());
+    String html = HtmlReport.html(Lineup.MODES, rows(), traces());
 
     assertThat(html).startsWith("<!DOCTYPE html>").contains("<meta charset=\"utf-8\">")
         .doesNotContain("<script", "<link", "<img", "@import", "url(", "src=");
@@ -66,7 +66,7 @@ class HtmlReportTest {
     notFound.put(Mode.AUTOMATIC, Map.of("name", "GET"));
     notFound.put(Mode.PROGRAMMATIC, Map.of("name", "GET"));
     spans.put(Scenario.NOT_FOUND.name(), notFound);
-    return Comparison.rows(spans,
+    return Comparison.rows(Lineup.MODES, spans,
         Map.of(Mode.AUTOMATIC, Set.of("host.name"), Mode.MANUAL, Set.of(), Mode.PROGRAMMATIC, Set.of()));
   }
 

@@ -1,14 +1,8 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.compare;
 
-import static io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode.AUTOMATIC;
-import static io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode.MANUAL;
-import static io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode.PROGRAMMATIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.example.autoinstrumentation.tooling.compare.Row.Verdict;
-import io.opentelemetry.example.autoinstrumentation.tooling.harness.Mode;
-import java.util.EnumMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** An expected difference stays expected only while every mode shows what its entry says. */
@@ -197,10 +191,6 @@ class KnownDifferencesTest {
   }
 
   private static Verdict verdict(String section, String field, String manual, String automatic, String programmatic) {
-    Map<Mode, String> values = new EnumMap<>(Mode.class);
-    values.put(MANUAL, manual);
-    values.put(AUTOMATIC, automatic);
-    values.put(PROGRAMMATIC, programmatic);
-    return Comparison.row(section, field, values).verdict();
+    return TestRows.verdict(Lineup.MODES, section, field, manual, automatic, programmatic);
   }
 }

@@ -51,7 +51,7 @@ class NormalizerTest {
         new ExportedSpan(Map.of(), "scope", "", "", "3333333333333333", "p", "x", "GET /server_request", "SERVER", "UNSET",
             Map.of("url.path", "/server_request", "url.query", "param=testing"), List.of(), ""));
 
-    Map<TreeSpan, Map<String, String>> tree = Normalizer.tree(spans, "hello", "c", Normalizer.ANY_PORT);
+    Map<TreeSpan, Map<String, String>> tree = Normalizer.tree(Lineup.MODES, Targets.OF_SPANS, spans, "hello", "c", Normalizer.ANY_PORT);
 
     assertThat(tree).containsOnlyKeys(TreeSpan.values());
     assertThat(tree.get(TreeSpan.HANDLER)).containsEntry("parent", "the client's CLIENT span")
@@ -70,7 +70,7 @@ class NormalizerTest {
         new ExportedSpan(Map.of(), "scope", "", "", "2222222222222222", "q", "", "SELECT orders.orders", "CLIENT", "UNSET",
             Map.of("db.system", "h2"), List.of(), ""));
 
-    Map<TreeSpan, Map<String, String>> tree = Normalizer.tree(spans, "hello", null, Normalizer.ANY_PORT);
+    Map<TreeSpan, Map<String, String>> tree = Normalizer.tree(Lineup.MODES, Targets.OF_SPANS, spans, "hello", null, Normalizer.ANY_PORT);
 
     assertThat(tree).containsOnlyKeys(TreeSpan.HANDLER, TreeSpan.QUERY);
     assertThat(tree.get(TreeSpan.QUERY)).containsEntry("parent", "none: a new trace");

@@ -16,7 +16,7 @@ class TerminalReportTest {
 
   @Test
   void leadsWithTheSummaryThenWhatDiffersAndListsTheSameRowsLast() {
-    String report = TerminalReport.render(rows());
+    String report = TerminalReport.render(Lineup.MODES, rows());
 
     assertThat(report.strip().lines().findFirst()).hasValueSatisfying(first -> assertThat(first).startsWith("1 same, "));
     assertThat(report.indexOf("DIFFERENT: 1 rows")).isLessThan(report.indexOf("Expected, by design"));
@@ -26,7 +26,7 @@ class TerminalReportTest {
 
   @Test
   void fitsOneHundredAndTwentyColumnsWithoutCuttingAValue() {
-    String report = TerminalReport.render(rows());
+    String report = TerminalReport.render(Lineup.MODES, rows());
 
     assertThat(report.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
     // the long value is there whole, once its continuation lines are joined
@@ -43,7 +43,7 @@ class TerminalReportTest {
             Mode.AUTOMATIC, "http", Mode.PROGRAMMATIC, "http"), Row.Verdict.EXPECTED, reason))
         .toList();
 
-    String report = TerminalReport.render(rows);
+    String report = TerminalReport.render(Lineup.MODES, rows);
 
     assertThat(report).contains("no metric from manual (3 rows)").doesNotContain("url.scheme");
   }
@@ -58,7 +58,7 @@ class TerminalReportTest {
     notFound.put(Mode.AUTOMATIC, Map.of("name", "GET"));
     notFound.put(Mode.PROGRAMMATIC, Map.of("name", "GET"));
     spans.put(Scenario.NOT_FOUND.name(), notFound);
-    return Comparison.rows(spans, Map.of());
+    return Comparison.rows(Lineup.MODES, spans, Map.of());
   }
 
   private static Map<Mode, Map<String, String>> byMode(

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The generated parts of a Markdown page. Between {@code <!-- include: path#region -->} and {@code <!-- /include -->}
- * stands a source file, or its region between {@code // tag::region[]} and {@code // end::region[]}; between {@code
+ * stands a source file, or its region between {@code // tag::region[]} and {@code // end::region[]} (or the same in
+ * an XML comment); between {@code
  * <!-- output: name -->} and {@code <!-- /output -->} stands what a real run printed. Everything else is prose.
  */
 final class MarkedRegions {
@@ -19,7 +20,7 @@ final class MarkedRegions {
       Pattern.compile("(<!-- (include|output): ([^ ]+) -->\\n)(.*?)(<!-- /\\2 -->)", Pattern.DOTALL);
   private static final Pattern NESTED_MARKER = Pattern.compile("(?m)^[ \\t]*// (?:tag|end)::[\\w-]+\\[\\]\\R");
   private static final Map<String, String> LANGUAGES =
-      Map.of("java", "java", "properties", "properties", "yaml", "yaml", "xml", "xml", "md", "markdown");
+      Map.of("java", "java", "properties", "properties", "yaml", "yaml", "yml", "yaml", "xml", "xml", "md", "markdown");
 
   /** What a run printed, by output name; null for a name it has no output for. */
   interface Outputs {
@@ -72,8 +73,9 @@ final class MarkedRegions {
     String text = Files.readString(file);
     if (hash >= 0) {
       String region = reference.substring(hash + 1);
-      int start = text.indexOf("// tag::" + region + "[]");
-      int end = text.indexOf("// end::" + region + "[]");
+      // in any comment: // tag::x[] in Java, <!-- tag::x[] --> in a POM
+      int start = text.indexOf("tag::" + region + "[]");
+      int end = text.indexOf("end::" + region + "[]");
       if (start < 0 || end < start) {
         throw new IllegalArgumentException(file + " has no region '" + region + "'");
       }

@@ -58,8 +58,8 @@ final class RunOutputs {
    * {@code span-trees} (every server's spans for that request, side by side), {@code waterfall-<mode>} (the picture of
    * the mode's trace, written to {@code docs/trace-<mode>.svg}), {@code differences-<mode>} (a sentence on how its
    * trace differs from manual's), {@code tree-<mode>} (the real handler's trace), {@code real-handler-lines},
-   * {@code compare-table}, {@code mode-table} (what each mode gives, from the same run of the comparison) or {@code
-   * config-table}.
+   * {@code compare-table}, {@code mode-table} (what each mode gives, from the same run of the comparison), {@code
+   * spring-compare-table} (the Spring Boot variants' comparison) or {@code config-table}.
    */
   static RunOutputs capture(List<String> names) throws IOException {
     RunOutputs run = new RunOutputs();
@@ -97,6 +97,14 @@ final class RunOutputs {
       String markdown = Files.readString(reports.resolve("compare.md"));
       run.outputs.put("compare-table", markdown);
       run.compareJson = reports.resolve("compare.json");
+    }
+    if (names.contains(Compare.SPRING_TABLE)) {
+      Path reports = ProjectLayout.root().resolve("target/compare").resolve(Compare.SPRING_REPORTS);
+      if (Compare.runSpring(reports) != 0) {
+        throw new IllegalStateException("make compare found a difference between the Spring Boot variants; fix it"
+            + " before generating the docs");
+      }
+      run.outputs.put(Compare.SPRING_TABLE, Files.readString(reports.resolve("compare.md")));
     }
     if (names.contains("config-table")) {
       ConfigParity.Result table = ConfigParity.run();

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The three ways to instrument the server, and the command line that runs each (the Makefile's, too). */
-public enum Mode {
+public enum Mode implements Server {
   MANUAL("server-manual"),
   AUTOMATIC("server-automatic"),
   PROGRAMMATIC("server-programmatic");
@@ -16,11 +16,12 @@ public enum Mode {
     this.module = module;
   }
 
-  /** The Maven module, which is also the jar's name and so, unless OTEL_SERVICE_NAME says otherwise, the service name. */
+  @Override
   public String module() {
     return module;
   }
 
+  @Override
   public String label() {
     return name().toLowerCase();
   }
@@ -31,11 +32,8 @@ public enum Mode {
         + Character.toUpperCase(label().charAt(0)) + label().substring(1);
   }
 
-  public Path jar(Path root) {
-    return root.resolve(module).resolve("target").resolve(module + ".jar");
-  }
-
   /** {@code java [agent flags] -jar server-X/target/server-X.jar}: the agent is what makes the automatic mode. */
+  @Override
   public List<String> command(Path root, List<String> jvmOptions) {
     List<String> command = java(root, jvmOptions);
     command.add("-jar");

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One mode's server as its own process on a loopback port that the system chooses ({@code PORT=0}): the server
+ * One server as its own process on a loopback port that the system chooses ({@code PORT=0}): the server
  * prints the address it bound once it listens, which is both the port and the sign that it is ready. No port is
  * picked here and released for the child to take, so no other process can take it in between.
  */
@@ -20,45 +20,49 @@ public final class ServerProcess implements AutoCloseable {
 
   public static final String HOST = "127.0.0.1";
   static final Duration STOP_GRACE = Duration.ofSeconds(15);
-  /** The line in which a server says where it listens; group 1 is its port. */
-  public static final Pattern LISTENING = Pattern.compile(Pattern.quote(ServerAddress.LISTENING) + "http://.*:(\\d+)/");
+  /**
+   * The line in which a server says where it listens; group 1 is its port. The Spark servers print it as Flask does;
+   * the Spring Boot service leaves it to Spring Boot, whose embedded Tomcat logs it once it accepts connections.
+   */
+  public static final Pattern LISTENING = Pattern.compile(
+      "(?:" + Pattern.quote(ServerAddress.LISTENING) + "http://.*:|.* - Tomcat started on port )(\\d+)(?:/| .*)");
 
-  private final Mode mode;
+  private final Server server;
   private final JavaProcess process;
   private final List<ExportedSpan> spansSoFar = new ArrayList<>();
   private int port;
   private int stderrRead;
   private int stdoutRead;
 
-  private ServerProcess(Mode mode, JavaProcess process) {
-    this.mode = mode;
+  private ServerProcess(Server server, JavaProcess process) {
+    this.server = server;
     this.process = process;
   }
 
-  /** Starts {@code mode} with {@code environment} added to this JVM's, and waits until it listens. */
-  public static ServerProcess start(Mode mode, Map<String, String> environment, Duration startTimeout) {
-    return start(mode, environment, JavaProcess.QUICK_START, startTimeout);
+  /** Starts {@code server} with {@code environment} added to this JVM's, and waits until it listens. */
+  public static ServerProcess start(Server server, Map<String, String> environment, Duration startTimeout) {
+    return start(server, environment, JavaProcess.QUICK_START, startTimeout);
   }
 
   public static ServerProcess start(
-      Mode mode, Map<String, String> environment, List<String> jvmOptions, Duration startTimeout) {
-    return start(mode, mode.command(ProjectLayout.root(), jvmOptions), environment, startTimeout);
+      Server server, Map<String, String> environment, List<String> jvmOptions, Duration startTimeout) {
+    return start(server, server.command(ProjectLayout.root(), jvmOptions), environment, startTimeout);
   }
 
   /**
-   * Starts {@code mode}'s server with a command line of the caller's, such as the jar without its agent. It listens on
+   * Starts {@code server} with a command line of the caller's, such as the jar without its agent. It listens on
    * {@link #HOST} unless {@code environment} sets BIND_ADDRESS (empty: the server's own default).
    */
   public static ServerProcess start(
-      Mode mode, List<String> command, Map<String, String> environment, Duration startTimeout) {
+      Server server, List<String> command, Map<String, String> environment, Duration startTimeout) {
     Path root = ProjectLayout.root();
-    ProjectLayout.requireJar(mode.jar(root));
+    ProjectLayout.requireJar(server.jar(root));
     Map<String, String> env = new HashMap<>(environment);
     env.put("PORT", "0");
     env.putIfAbsent("BIND_ADDRESS", HOST);
-    ServerProcess server = new ServerProcess(mode, JavaProcess.start(command, root, env));
-    server.awaitReady(startTimeout);
-    return server;
+    ServerProcess process = new ServerProcess(server, JavaProcess.start(command, root, env));
+    process.awaitReady(startTimeout);
+    return process;
   }
 
   public int port() {
@@ -127,13 +131,13 @@ public final class ServerProcess implements AutoCloseable {
       }
       if (!process.isAlive()) {
         ProcessOutput output = process.await(Duration.ofSeconds(5));
-        throw new ServerStartException(mode + " exited with code " + output.exitCode() + " before listening: "
+        throw new ServerStartException(server.label() + " exited with code " + output.exitCode() + " before listening: "
             + lastLine(output.stderr()));
       }
       sleep(20);
     }
     process.close();
-    throw new ServerStartException(mode + " did not say where it listens within " + timeout.toSeconds() + " s");
+    throw new ServerStartException(server.label() + " did not say where it listens within " + timeout.toSeconds() + " s");
   }
 
   private static String lastLine(List<String> lines) {
@@ -149,7 +153,7 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** A mode that could not be run: the reason is in the message. */
+  /** A server that could not be run: the reason is in the message. */
   public static final class ServerStartException extends RuntimeException {
     public ServerStartException(String message) {
       super(message);

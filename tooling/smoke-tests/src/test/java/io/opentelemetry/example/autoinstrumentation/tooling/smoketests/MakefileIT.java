@@ -31,7 +31,8 @@ class MakefileIT {
   private static final int SIDE_BY_SIDE = 3;
 
   @ParameterizedTest
-  @ValueSource(strings = {"run-manual", "run-automatic", "run-automatic-api", "run-programmatic", "client"})
+  @ValueSource(strings = {"run-manual", "run-automatic", "run-automatic-api", "run-programmatic", "run-spring-agent",
+      "run-spring-starter", "run-spring-micrometer", "client"})
   void runTargetsBuildTheirJarFirst(String target) {
     // -B: as if every jar were missing; -n: print the commands without running them
     ProcessOutput make = JavaProcess.start(List.of("make", "--no-print-directory", "-n", "-B", target), ProjectLayout.root(), Map.of())
