@@ -26,6 +26,7 @@ final class ShortLivedJob {
 
   public static void main(String[] args) {
     String setUp = args[0];
+    // tag::set-ups[]
     switch (setUp) {
       // The agent's SDK, through the API: the agent's shutdown hook exports what is queued.
       case "agent" -> work(GlobalOpenTelemetry.get(), setUp);
@@ -47,6 +48,7 @@ final class ShortLivedJob {
       }
       default -> throw new IllegalArgumentException("unknown set-up: " + setUp);
     }
+    // end::set-ups[]
   }
 
   /** The job's work: one span named after the set-up. */
