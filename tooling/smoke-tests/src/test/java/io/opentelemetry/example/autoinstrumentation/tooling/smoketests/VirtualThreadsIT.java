@@ -1,5 +1,6 @@
 package io.opentelemetry.example.autoinstrumentation.tooling.smoketests;
 
+import static io.opentelemetry.semconv.incubating.ThreadIncubatingAttributes.THREAD_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -64,7 +65,7 @@ class VirtualThreadsIT {
     TraceSpan handler = only(spans, "GET /real_handler");
     TraceSpan query = only(spans, "SELECT orders.orders");
     // A virtual thread has no name unless it is given one: not the platform pool's app-executor-N, nor Jetty's qtp…
-    assertThat(String.valueOf(query.attributes().get("thread.name"))).doesNotStartWith("app-executor-")
+    assertThat(String.valueOf(query.attributes().get(THREAD_NAME.getKey()))).doesNotStartWith("app-executor-")
         .doesNotStartWith("qtp");
     if (carried) {
       RealHandlerExpectations.assertTree(spans, port, "testing"); // the query's parent is the handler's span among them
