@@ -61,7 +61,9 @@ class StopTimes {
       new Setting("`OTEL_BSP_EXPORT_TIMEOUT=2000`", Map.of("OTEL_BSP_EXPORT_TIMEOUT", "2000"),
           List.of(Collector.DOWN, Collector.HANGING)),
       new Setting("`OTEL_EXPORTER_OTLP_TIMEOUT=30000`", Map.of("OTEL_EXPORTER_OTLP_TIMEOUT", "30000"),
-          List.of(Collector.HANGING)));
+          List.of(Collector.HANGING)),
+      new Setting("`OTEL_BSP_SCHEDULE_DELAY=5000`", Map.of("OTEL_BSP_SCHEDULE_DELAY", "5000"),
+          List.of(Collector.UP, Collector.HANGING)));
 
   static final List<String> JOB_SET_UPS = List.of("agent", "autoconfigure", "sdk", "sdk-close", "sdk-force-flush");
 
