@@ -8,6 +8,7 @@ import static io.opentelemetry.semconv.ServerAttributes.SERVER_ADDRESS;
 import static io.opentelemetry.semconv.ServerAttributes.SERVER_PORT;
 import static io.opentelemetry.semconv.UrlAttributes.URL_FULL;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -51,7 +52,7 @@ public final class Client {
     System.exit(call(openTelemetry, uri, timeout));
   }
 
-  static int call(OpenTelemetrySdk openTelemetry, URI uri, Duration timeout) {
+  static int call(OpenTelemetry openTelemetry, URI uri, Duration timeout) {
     Tracer tracer = openTelemetry.getTracer("io.opentelemetry.example.client");
     Span client = tracer.spanBuilder("client").startSpan();
     try (Scope ignored = client.makeCurrent()) {

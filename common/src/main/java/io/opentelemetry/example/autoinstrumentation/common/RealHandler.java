@@ -52,8 +52,23 @@ public final class RealHandler implements Route {
     }
   }
 
-  /** The application's executor: a few daemon threads, named so that a span's {@code thread.name} shows the hop. */
-  public static ExecutorService executor() {
+  /**
+   * The application's executor: a few daemon threads, named so that a span's {@code thread.name} shows the hop. On JDK
+   * 21 and newer, {@code EXECUTOR=virtual} makes it an executor of virtual threads, {@code
+   * Executors.newVirtualThreadPerTaskExecutor()}, and {@code EXECUTOR=start-virtual-thread} starts each task on a virtual
+   * thread of its own, {@code Thread.startVirtualThread(task)}, as code that has no executor does.
+   */
+  public static Executor executor() {
+    String kind = Environment.getOrDefault("EXECUTOR", "platform");
+    return switch (kind) {
+      case "platform" -> platformThreads();
+      case "virtual" -> VirtualThreads.perTaskExecutor();
+      case "start-virtual-thread" -> VirtualThreads.startVirtualThread();
+      default -> Exit.withError("EXECUTOR must be platform, virtual or start-virtual-thread; got '" + kind + "'");
+    };
+  }
+
+  private static ExecutorService platformThreads() {
     AtomicInteger count = new AtomicInteger();
     return Executors.newFixedThreadPool(4, task -> {
       Thread thread = new Thread(task, "app-executor-" + count.incrementAndGet());

@@ -15,7 +15,7 @@ import io.opentelemetry.example.autoinstrumentation.server.manual.SparkHttpGette
 import io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.semconv.SchemaUrls;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,7 @@ public final class ServerManual {
     }));
     http.get("/search", traced(openTelemetry, config, CatalogSearch::handle));
     // tag::real-handler[]
-    ExecutorService executor = RealHandler.executor();
+    Executor executor = RealHandler.executor();
     http.get(RealHandler.PATH, traced(openTelemetry, config, new RealHandler(
         new OkHttpClient.Builder().addNetworkInterceptor(new ClientSpanInterceptor(openTelemetry)).build(),
         JdbcTelemetry.create(openTelemetry).wrap(RealHandler.database()),
