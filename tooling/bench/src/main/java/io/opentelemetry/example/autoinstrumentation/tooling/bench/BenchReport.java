@@ -315,7 +315,7 @@ final class BenchReport {
             + " JVM, timed to its first answer, warmed up until its JIT compiler settled (at most %d s), then %d s as"
             + " fast as it answers and %d s at a fixed rate (%s), %d concurrent connections, loopback; each Spring"
             + " Boot variant a new JVM, timed to its first answer and stopped; setups interleaved, and the Spring Boot"
-            + " variants; %d min in all. Machine: %s; %s%s.",
+            + " variants among themselves; %d min in all. Machine: %s; %s%s.",
         settings.full() ? "Full" : "Quick", data.results().size(), data.spring().size(), settings.rounds(),
         settings.warmupSeconds(),
         settings.durationSeconds(), settings.pacedDurationSeconds(), fixedRate(), settings.concurrency(),
@@ -342,7 +342,7 @@ final class BenchReport {
     return out.append(noise()).append("\n\n").append(settings()).append('\n').toString();
   }
 
-  /** One line per launch: every figure of every round, for whoever wants to look further. */
+  /** One line per launch of a setup: every figure of every round, for whoever wants to look further. */
   String csv() {
     StringBuilder out = new StringBuilder("route,variant,exporter,batch,round,startup_s,warmup_s,requests,failures,"
         + "throughput_rps,p50_ms,p99_ms,max_ms,paced_rate_rps,paced_mean_ms,paced_p50_ms,paced_p95_ms,paced_p99_ms,"

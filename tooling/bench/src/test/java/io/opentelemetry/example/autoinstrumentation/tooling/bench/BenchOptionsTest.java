@@ -27,7 +27,7 @@ class BenchOptionsTest {
     assertThat(quick.coversTheDocs()).isFalse();
     // the launches at their longest, start-up and stop at 8 s, the load's own warm-up and two trainings of 20 s, and
     // the Spring Boot launches at 8 s on average (the agent's near 10 s on a busy machine, the others 3 to 6 s): under
-    // 5 min (make bench measured 3 min 40 s on a busy two-core machine)
+    // 5 min (make bench took 3 min 16 s on a busy two-core machine)
     long seconds = Bench.plan(quick).size() * (8L + quick.warmupSeconds() + quick.durationSeconds()
         + quick.pacedDurationSeconds()) + Bench.LOAD_WARMUP.toSeconds() + 2 * 20
         + quick.spring().size() * quick.rounds() * 8L;
