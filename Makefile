@@ -94,8 +94,11 @@ compare: build ## Run the three modes, then the Spring Boot variants, through th
 BENCH := tooling/bench/target/bench.jar
 BENCHED := server-manual/target/server-manual.jar server-automatic/target/server-automatic.jar \
   server-programmatic/target/server-programmatic.jar $(BENCH)
+# The bench also times the Spring Boot service's start-up, three ways and without telemetry.
+SPRING_JARS := server-spring/target/server-spring.jar server-spring-starter/target/server-spring-starter.jar \
+  server-spring-micrometer/target/server-spring-micrometer.jar
 
-bench: $(BENCHED) ## Measure each mode and start-up recipe against the server without telemetry: a quick run (under 5 min) writes target/bench/; FULL=1 (about 50 min) writes docs/performance.md
+bench: $(BENCHED) $(SPRING_JARS) ## Measure each mode and start-up recipe against the server without telemetry, and the Spring Boot service's start-up: a quick run (under 5 min) writes target/bench/; FULL=1 (about 50 min) writes docs/performance.md
 	@$(call TOOL,bench,bench.Bench) $(if $(FULL),--full --docs) $(BENCH_ARGS)
 
 # What make profile can profile: the three modes, and two variants the bench compares them with.

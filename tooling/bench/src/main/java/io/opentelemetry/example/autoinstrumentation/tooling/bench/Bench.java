@@ -19,10 +19,11 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code make bench}: what each mode and each start-up recipe costs against the same server with no telemetry,
- * measured in one run on one machine. Setups take turns (A B C, A B C, ...) so that drift of the machine falls on all
- * of them alike; every launch is a new JVM, timed to its first answer, then warmed up until its JIT compiler has
- * settled and measured. The results are data first (target/bench/bench.json); the full run's are committed as
- * docs/performance.json, and docs/performance.md is written from them.
+ * measured in one run on one machine, and the Spring Boot service's start-up against the same service without
+ * telemetry. Setups take turns (A B C, A B C, ...) so that drift of the machine falls on all of them alike; every
+ * launch is a new JVM, timed to its first answer, then warmed up until its JIT compiler has settled and measured (a
+ * Spring Boot variant's is stopped once it answers). The results are data first (target/bench/bench.json); the full
+ * run's are committed as docs/performance.json, and docs/performance.md is written from them.
  */
 public final class Bench {
 
@@ -63,11 +64,13 @@ public final class Bench {
     Launcher launcher = Launcher.of(root, jdk25.orElse(null));
     Path out = root.resolve("target/bench");
     List<SetupResult> results;
+    List<SpringResult> spring;
     List<ProfileSummary> profiles = new ArrayList<>();
     try (OtlpReceiver receiver = OtlpReceiver.counting()) {
       if (settings.profileSeconds() > 0) {
         Profiler.library(root); // a missing profiler is said at once, not after the rounds
       }
+      spring = startups(launcher, settings); // first: a Spring Boot jar not built is said at once too
       warmUpTheLoad(receiver, settings);
       for (Variant variant : settings.variants()) {
         if (variant.aot) {
@@ -85,7 +88,8 @@ public final class Bench {
       return;
     }
     BenchData data = BenchData.of(LocalDate.now().toString(), Machine.describe(), Machine.jdk(), Math.max(1,
-        Math.round(Duration.ofNanos(System.nanoTime() - started).toSeconds() / 60.0)), settings, results, profiles);
+        Math.round(Duration.ofNanos(System.nanoTime() - started).toSeconds() / 60.0)), settings, results, spring,
+        profiles);
     BenchReport report = new BenchReport(data);
     System.out.print(report.console());
     report.writeTo(out);
@@ -136,6 +140,26 @@ public final class Bench {
           out.resolve("flame-" + profiles.get(0).setup().variant().label + ".svg")));
     }
     return summaries;
+  }
+
+  /**
+   * The Spring Boot variants' start-up: each launched once a round, the variants taking turns, and stopped once it
+   * answers.
+   */
+  static List<SpringResult> startups(Launcher launcher, Settings settings) throws InterruptedException {
+    Map<Spring, List<SpringResult.Startup>> launches = new LinkedHashMap<>();
+    settings.spring().forEach(variant -> launches.put(variant, new ArrayList<>()));
+    for (int round = 1; round <= settings.rounds(); round++) {
+      for (Spring variant : settings.spring()) {
+        System.out.printf("start    %d/%d  %s%n", round, settings.rounds(), variant.label);
+        SpringResult.Startup startup = Launch.startup(launcher, variant);
+        launches.get(variant).add(startup);
+        System.out.printf(Locale.ROOT, "           start-up %.2f s, CPU %.2f s%n", startup.seconds(),
+            startup.cpuSeconds());
+      }
+    }
+    return launches.entrySet().stream().map(entry -> new SpringResult(entry.getKey(), List.copyOf(entry.getValue())))
+        .toList();
   }
 
   /**

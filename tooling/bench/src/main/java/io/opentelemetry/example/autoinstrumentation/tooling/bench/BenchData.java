@@ -26,6 +26,7 @@ import java.util.function.DoubleBinaryOperator;
  * @param date the day of the run, ISO
  * @param jdk the bench's JDK, which every variant but the JDK 25 ones runs on
  * @param minutes how long the run took
+ * @param spring the Spring Boot variants' start-ups, in the order they took turns
  * @param summary what the README quotes, by variant: see {@link Summary}
  */
 record BenchData(
@@ -35,8 +36,13 @@ record BenchData(
     long minutes,
     Settings settings,
     List<SetupResult> results,
+    List<SpringResult> spring,
     List<ProfileSummary> profiles,
     Map<String, Summary.Figures> summary) {
+
+  BenchData {
+    spring = spring == null ? List.of() : spring; // the data of a run from before the bench launched Spring Boot
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .registerModule(new SimpleModule()
@@ -47,9 +53,9 @@ record BenchData(
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   static BenchData of(String date, String machine, String jdk, long minutes, Settings settings,
-      List<SetupResult> results, List<ProfileSummary> profiles) {
-    BenchData data = new BenchData(date, machine, jdk, minutes, settings, results, profiles, Map.of());
-    return new BenchData(date, machine, jdk, minutes, settings, results, profiles, Summary.of(data));
+      List<SetupResult> results, List<SpringResult> spring, List<ProfileSummary> profiles) {
+    BenchData data = new BenchData(date, machine, jdk, minutes, settings, results, spring, profiles, Map.of());
+    return new BenchData(date, machine, jdk, minutes, settings, results, spring, profiles, Summary.of(data));
   }
 
   void write(Path file) throws IOException {
@@ -122,6 +128,11 @@ record BenchData(
       }
     }
     return Spread.of(pairs);
+  }
+
+  /** A Spring Boot variant's launches, or null when the run did not launch it. */
+  SpringResult spring(Spring variant) {
+    return spring.stream().filter(result -> result.variant() == variant).findFirst().orElse(null);
   }
 
   ProfileSummary profile(Variant variant) {

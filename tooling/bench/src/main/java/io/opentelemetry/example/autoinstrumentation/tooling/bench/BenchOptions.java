@@ -15,11 +15,12 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The bench's command line. Without {@code --full}, a quick run: the recipes on the representative route, one round
- * of short phases and baseline measured twice, in a few minutes; {@code --full}, the run docs/performance.md shows.
- * Any option overrides what the preset sets.
+ * of short phases and baseline measured twice, each Spring Boot variant launched once, in a few minutes; {@code
+ * --full}, the run docs/performance.md shows. Any option overrides what the preset sets.
  */
 @Command(name = "bench", sortOptions = false, usageHelpAutoWidth = true,
-    description = "Measures each mode and each start-up recipe against the server without telemetry.")
+    description = "Measures each mode and each start-up recipe against the server without telemetry, and the Spring"
+        + " Boot service's start-up against the same service without telemetry.")
 final class BenchOptions {
 
   /** What the full run measures; the quick run adds baseline-again, which measures the run's noise. */
@@ -41,6 +42,10 @@ final class BenchOptions {
       + " automatic-jdk25, automatic-jdk25-aot, baseline-again")
   List<Variant> variants;
 
+  @Option(names = "--spring", split = ",", paramLabel = "VARIANT", description = "the Spring Boot service's start-up,"
+      + " each launched once a round: spring-baseline, spring-agent, spring-starter, spring-micrometer, or none")
+  List<String> spring;
+
   @Option(names = "--routes", split = ",", paramLabel = "TARGET", description = "the routes loaded, path and query")
   List<Route> routes;
 
@@ -52,7 +57,8 @@ final class BenchOptions {
       description = "manual with a batch setting put back to the SDK's: sdk-queue, sdk-delay, batch-2048, or none")
   List<String> batchSettings;
 
-  @Option(names = "--rounds", paramLabel = "N", description = "each setup launched N times (quick 1, full 3)")
+  @Option(names = "--rounds", paramLabel = "N", description = "each setup and Spring Boot variant launched N times (quick 1,"
+      + " full 3)")
   Integer rounds;
 
   @Option(names = "--concurrency", paramLabel = "N", description = "connections of the load (16)")
@@ -114,6 +120,8 @@ final class BenchOptions {
     if (jdk25Found == null) { // said once, by the bench, when it starts
       variants = variants.stream().filter(variant -> !variant.jdk25).toList();
     }
+    List<Spring> spring = this.spring == null ? List.of(Spring.values())
+        : this.spring.equals(List.of("none")) ? List.of() : distinct(this.spring.stream().map(this::spring).toList());
     List<Route> routes = this.routes != null ? distinct(this.routes)
         : full ? List.of(Route.SERVER_REQUEST, Route.SEARCH) : List.of(Route.SEARCH);
     List<Exporter> exporters = this.exporters != null ? distinct(this.exporters)
@@ -131,7 +139,7 @@ final class BenchOptions {
         }
       }
     }
-    return new Settings(full, variants, routes, exporters, List.copyOf(batchSettings),
+    return new Settings(full, variants, spring, routes, exporters, List.copyOf(batchSettings),
         bounded("--rounds", rounds, full ? 3 : 1, 1, 20),
         bounded("--concurrency", concurrency, 16, 1, 256),
         bounded("--warmup", warmup, full ? 30 : 8, 0, 300),
@@ -153,6 +161,15 @@ final class BenchOptions {
       return BatchSettings.of(label.trim());
     } catch (IllegalArgumentException e) {
       throw error("Invalid value for option '--batch-settings' (SETTING): " + e.getMessage());
+    }
+  }
+
+  /** "none" is a word of the command line, not a variant: it is read before. */
+  private Spring spring(String label) {
+    try {
+      return Spring.of(label.trim());
+    } catch (IllegalArgumentException e) {
+      throw error("Invalid value for option '--spring' (VARIANT): " + e.getMessage());
     }
   }
 

@@ -43,6 +43,22 @@ final class BenchReport {
     return table;
   }
 
+  /** The Spring Boot variants' start-up, wall and CPU, each over the service without telemetry's, launch by launch. */
+  Table springTable() {
+    Table table = new Table("the Spring Boot service's start-up, to the first answer on `" + Launch.STARTED.path()
+        + "`", List.of("variant", "start-up s", "CPU s by then"));
+    SpringResult baseline = data.spring(Spring.BASELINE);
+    for (SpringResult result : data.spring()) {
+      boolean reference = baseline == null || result == baseline;
+      table.row(List.of(List.of(result.variant().label),
+          withRatio(result.spread(SpringResult.Startup::seconds),
+              reference ? null : result.ratio(SpringResult.Startup::seconds, baseline), "%.2f"),
+          withRatio(result.spread(SpringResult.Startup::cpuSeconds),
+              reference ? null : result.ratio(SpringResult.Startup::cpuSeconds, baseline), "%.2f")));
+    }
+    return table;
+  }
+
   /** Where the recipes run: the last route, the representative one unless {@code --routes} says otherwise. */
   Route recipeRoute() {
     return data.settings().routes().get(data.settings().routes().size() - 1);
@@ -185,7 +201,7 @@ final class BenchReport {
   }
 
   List<Table> tables() {
-    List<Table> tables = new ArrayList<>(List.of(startupTable()));
+    List<Table> tables = new ArrayList<>(List.of(startupTable(), springTable()));
     if (data.settings().routes().size() > 1) {
       tables.add(costTable());
     }
@@ -295,11 +311,13 @@ final class BenchReport {
 
   String settings() {
     Settings settings = data.settings();
-    return String.format(Locale.ROOT, "%s run, %d setups: %d round(s), each setup a new JVM, timed to its first"
-            + " answer, warmed up until its JIT compiler settled (at most %d s), then %d s as fast as it answers and"
-            + " %d s at a fixed rate (%s), %d concurrent connections, loopback; setups interleaved; %d min in all."
-            + " Machine: %s; %s%s.",
-        settings.full() ? "Full" : "Quick", data.results().size(), settings.rounds(), settings.warmupSeconds(),
+    return String.format(Locale.ROOT, "%s run, %d setups and %d Spring Boot variants: %d round(s), each setup a new"
+            + " JVM, timed to its first answer, warmed up until its JIT compiler settled (at most %d s), then %d s as"
+            + " fast as it answers and %d s at a fixed rate (%s), %d concurrent connections, loopback; each Spring"
+            + " Boot variant a new JVM, timed to its first answer and stopped; setups interleaved, and the Spring Boot"
+            + " variants among themselves; %d min in all. Machine: %s; %s%s.",
+        settings.full() ? "Full" : "Quick", data.results().size(), data.spring().size(), settings.rounds(),
+        settings.warmupSeconds(),
         settings.durationSeconds(), settings.pacedDurationSeconds(), fixedRate(), settings.concurrency(),
         data.minutes(), data.machine(), data.jdk(),
         settings.jdk25() == null ? ", no JDK 25" : "; JDK 25 at " + settings.jdk25());
@@ -324,7 +342,7 @@ final class BenchReport {
     return out.append(noise()).append("\n\n").append(settings()).append('\n').toString();
   }
 
-  /** One line per launch: every figure of every round, for whoever wants to look further. */
+  /** One line per launch of a setup: every figure of every round, for whoever wants to look further. */
   String csv() {
     StringBuilder out = new StringBuilder("route,variant,exporter,batch,round,startup_s,warmup_s,requests,failures,"
         + "throughput_rps,p50_ms,p99_ms,max_ms,paced_rate_rps,paced_mean_ms,paced_p50_ms,paced_p95_ms,paced_p99_ms,"

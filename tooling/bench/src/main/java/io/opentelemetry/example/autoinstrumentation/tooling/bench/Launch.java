@@ -10,11 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
  * One launch of a setup: a new JVM, timed to its first answer, warmed up until its JIT compiler has settled, then
- * measured under load as fast as it answers and at a fixed rate, then stopped, its spans counted.
+ * measured under load as fast as it answers and at a fixed rate, then stopped, its spans counted. A Spring Boot
+ * variant's launch stops at its first answer.
  */
 final class Launch {
 
@@ -38,7 +41,7 @@ final class Launch {
     receiver.resetCounts();
     long launched = System.nanoTime();
     try (ServerProcess server = start(launcher, setup, receiver)) {
-      double startup = firstAnswer(server, setup, launched);
+      double startup = firstAnswer(server, setup.label(), launched);
       server.discardOutput();
       Run run;
       try (JvmProbe probe = attach(server.pid())) { // null when this JVM cannot attach: those figures are then n/a
@@ -55,6 +58,22 @@ final class Launch {
     }
   }
 
+  /**
+   * A launch of a Spring Boot variant, for its start-up only: timed to its first answer, its CPU time read as soon as
+   * it answered, then stopped.
+   */
+  static SpringResult.Startup startup(Launcher launcher, Spring variant) throws InterruptedException {
+    long launched = System.nanoTime();
+    try (ServerProcess server = ServerProcess.start(variant, variant.command(launcher.root(), List.of()), Map.of(),
+        START_TIMEOUT)) {
+      double seconds = firstAnswer(server, variant.label, launched);
+      long cpu = ProcessStats.cpuNanos(server.pid());
+      server.discardOutput();
+      server.stop();
+      return new SpringResult.Startup(seconds, cpu < 0 ? Double.NaN : cpu / 1e9);
+    }
+  }
+
   static ServerProcess start(Launcher launcher, Setup setup, OtlpReceiver receiver) {
     return ServerProcess.start(setup.variant().mode, launcher.command(setup.variant()), setup.environment(receiver),
         START_TIMEOUT);
@@ -65,7 +84,7 @@ final class Launch {
   }
 
   /** Seconds from the JVM's launch to the first 200 on {@link #STARTED}. */
-  private static double firstAnswer(ServerProcess server, Setup setup, long launched) throws InterruptedException {
+  private static double firstAnswer(ServerProcess server, String label, long launched) throws InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest request = HttpRequest.newBuilder(server.uri(STARTED.target())).timeout(Duration.ofSeconds(5)).build();
     while (true) {
@@ -77,7 +96,7 @@ final class Launch {
         // listening, not yet serving
       }
       if (System.nanoTime() - launched > START_TIMEOUT.toNanos()) {
-        throw new ServerStartException(setup.label() + " did not answer within " + START_TIMEOUT.toSeconds() + " s");
+        throw new ServerStartException(label + " did not answer within " + START_TIMEOUT.toSeconds() + " s");
       }
       Thread.sleep(10);
     }

@@ -39,7 +39,8 @@ final class PerformanceDoc {
   }
 
   String text() {
-    return intro() + cost() + startup() + upstream() + routes() + new WhereItGoes(data).text() + measured();
+    return intro() + cost() + startup() + spring() + upstream() + routes() + new WhereItGoes(data).text()
+        + measured();
   }
 
   private String intro() {
@@ -60,7 +61,8 @@ final class PerformanceDoc {
 
         Measured by %s on %s, on %s, %s%s. [%s](%s) holds every launch's figures; this page and the README's cost \
         cells are written from it. Every setup is measured against the same server with no telemetry at all \
-        (**baseline**; on JDK 25, **baseline-jdk25**), in the same run. %s each setup anew, times it to its first \
+        (**baseline**; on JDK 25, **baseline-jdk25**; the Spring Boot service's, **spring-baseline**), in the same \
+        run. %s each setup anew, times it to its first \
         answer, warms it up until its JIT compiler has settled, then measures it; setups take turns, so that a \
         change in the machine's load falls on all of them alike.
 
@@ -76,11 +78,15 @@ final class PerformanceDoc {
     if (settings.equals(full)) {
       return "`make bench FULL=1`";
     }
+    String spring = settings.spring().equals(full.spring()) ? ""
+        : settings.spring().isEmpty() ? ", the Spring Boot service not launched"
+        : ", of the Spring Boot service's variants only " + settings.spring().stream().map(Spring::label)
+            .collect(Collectors.joining(", "));
     return String.format(Locale.ROOT, "a shorter run than `make bench FULL=1`, which this page is meant to show (%d"
             + " round(s) against %d, warm-ups of at most %d s against %d, phases of %d s and %d s against %d s and %d"
-            + " s, profiles of %d s against %d)", settings.rounds(), full.rounds(), settings.warmupSeconds(),
+            + " s, profiles of %d s against %d%s)", settings.rounds(), full.rounds(), settings.warmupSeconds(),
         full.warmupSeconds(), settings.durationSeconds(), settings.pacedDurationSeconds(), full.durationSeconds(),
-        full.pacedDurationSeconds(), settings.profileSeconds(), full.profileSeconds());
+        full.pacedDurationSeconds(), settings.profileSeconds(), full.profileSeconds(), spring);
   }
 
   private String cost() {
@@ -179,6 +185,63 @@ final class PerformanceDoc {
           Upstream.AOT_AGENT_FIX));
     }
     return out.append('\n').toString();
+  }
+
+  /** The Spring Boot service's start-up. The section is there when the run did not launch it too: pages link to it. */
+  private String spring() {
+    String title = "## The Spring Boot service's start-up\n\n";
+    if (data.spring().isEmpty()) {
+      return title + "Not measured in the run this page shows: `make bench FULL=1` launches the [Spring Boot"
+          + " service](spring-boot.md) under the agent, with OpenTelemetry's starter and with Spring Boot's own"
+          + " support, against the same service without telemetry, and writes this section again.\n\n";
+    }
+    int launches = data.spring().get(0).launches().size();
+    StringBuilder out = new StringBuilder(title).append(String.format(Locale.ROOT, """
+        The [Spring Boot service](spring-boot.md) under the agent (`spring-agent`), with OpenTelemetry's Spring Boot \
+        starter (`spring-starter`) and with Spring Boot's own support (`spring-micrometer`), against the same service \
+        without telemetry (`spring-baseline`: server-spring's jar, no agent). Each is launched with the command \
+        line of its make target (`make run-spring-agent`, `make run-spring-starter`, `make run-spring-micrometer`): \
+        the JVM's default options, and spans on the console, which the bench reads and drops; %s, the variants \
+        taking turns. Start-up only, with no load phase: what a request costs is measured on the Spark server above, \
+        and what each variant emits is [compared](spring-boot.md#the-table) field by field.
+
+        **Start-up** is the time from launching the JVM to the first `200` on `%s`, as for the Spark server; **CPU** \
+        is the CPU time the JVM had used by then, all its threads (the JDK's `ProcessHandle.Info`). Other work on the \
+        machine stretches a launch's wall time far more than its CPU time, which counts the work the launch itself \
+        does: CPU is the figure to compare across machines. Under each figure, its ratio to `spring-baseline`'s, \
+        launch by launch.
+
+        %s
+        """, launches == 1 ? "once" : launches == 2 ? "twice" : launches + " times", Launch.STARTED.path(),
+        report.springTable().markdown()));
+    if (data.spring(Spring.AGENT) != null) {
+      out.append(String.format(Locale.ROOT, "- **Under the agent**, over the service without telemetry: %s. The"
+          + " agent transforms the classes it instruments as they load, and Spring Boot loads many; its [lean"
+          + " recipe](#start-up-and-the-recipes-that-cut-it) is not measured on this service.%n",
+          springOver(Spring.AGENT, Spring.BASELINE)));
+    }
+    if (data.spring(Spring.STARTER) != null) {
+      out.append(String.format(Locale.ROOT, "- **OpenTelemetry's starter**, over the service without telemetry: %s."
+          + " Over the agent's: %s. [opentelemetry.io](%s) names the agent's start-up overhead as one reason to"
+          + " choose the starter: these ratios to the agent's are what that choice changes on this service.%n", springOver(Spring.STARTER, Spring.BASELINE),
+          springOver(Spring.STARTER, Spring.AGENT), Upstream.SPRING_BOOT_ADVICE));
+    }
+    if (data.spring(Spring.MICROMETER) != null) {
+      out.append(String.format(Locale.ROOT, "- **Spring Boot's own support**, over the service without telemetry:"
+          + " %s.%n", springOver(Spring.MICROMETER, Spring.BASELINE)));
+    }
+    return out.append('\n').toString();
+  }
+
+  /** A Spring Boot variant's start-up and CPU over another's, launch by launch, in words. */
+  private String springOver(Spring variant, Spring other) {
+    SpringResult result = data.spring(variant);
+    SpringResult reference = data.spring(other);
+    if (result == null || reference == null) {
+      return "n/a, `" + other.label + "` not launched";
+    }
+    return "start-up " + noise(result.ratio(SpringResult.Startup::seconds, reference)) + "; CPU "
+        + noise(result.ratio(SpringResult.Startup::cpuSeconds, reference));
   }
 
   /** The lean recipe's instrumentation names, from its flags. */
@@ -335,6 +398,8 @@ final class PerformanceDoc {
         threads (reset at the phase's start).
         - **peak RSS**: the server process's `VmHWM`.
         - **spans / requests**: SERVER spans that reached the receiver against requests answered, warm-up included.
+        - **the Spring Boot service**: each variant launched once a round, the variants taking turns, timed to its \
+        first answer with its CPU time by then, and stopped: no warm-up and no load.
         - Every setup that exports over OTLP sends to a receiver in the bench (the harness's `OtlpReceiver`, \
         counting) that reads each span's name and keeps nothing, so the exporter costs all of them alike and little. \
         The console rows write to a pipe that the bench reads and drops.
@@ -355,7 +420,7 @@ final class PerformanceDoc {
 
   /** What the quick run is, in words, for the page and the README. */
   static final String QUICK_RUN = "every variant on `/search`, one round of short phases with baseline measured"
-      + " twice to show the noise, in under five minutes";
+      + " twice to show the noise, and each Spring Boot variant launched once, in under five minutes";
 
   /** "beyond the noise" or "within the noise", for a ratio's spread; of one round, the ratio alone. */
   static String noise(Spread ratio) {

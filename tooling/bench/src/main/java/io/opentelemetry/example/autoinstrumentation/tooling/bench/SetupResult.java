@@ -13,11 +13,7 @@ record SetupResult(Setup setup, List<Run> runs) {
 
   /** The figure over {@code other}'s, round by round: both were measured minutes apart, on the same machine state. */
   Spread ratio(ToDoubleFunction<Run> figure, SetupResult other) {
-    List<Double> ratios = new ArrayList<>();
-    for (int round = 0; round < Math.min(runs.size(), other.runs.size()); round++) {
-      ratios.add(figure.applyAsDouble(runs.get(round)) / figure.applyAsDouble(other.runs.get(round)));
-    }
-    return Spread.of(ratios);
+    return Spread.ratios(runs, other.runs, figure);
   }
 
   /** The figure minus {@code other}'s, round by round. */

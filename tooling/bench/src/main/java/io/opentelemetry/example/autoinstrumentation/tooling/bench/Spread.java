@@ -3,6 +3,7 @@ package io.opentelemetry.example.autoinstrumentation.tooling.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /** A figure over the rounds of a run: its median and its range, min to max. */
 record Spread(double median, double min, double max, int rounds) {
@@ -19,6 +20,15 @@ record Spread(double median, double min, double max, int rounds) {
     int middle = sorted.size() / 2;
     double median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     return new Spread(median, sorted.get(0), sorted.get(sorted.size() - 1), sorted.size());
+  }
+
+  /** The figure of each run over the same round's run of {@code others}, as far as both go. */
+  static <T> Spread ratios(List<T> runs, List<T> others, ToDoubleFunction<T> figure) {
+    List<Double> ratios = new ArrayList<>();
+    for (int round = 0; round < Math.min(runs.size(), others.size()); round++) {
+      ratios.add(figure.applyAsDouble(runs.get(round)) / figure.applyAsDouble(others.get(round)));
+    }
+    return of(ratios);
   }
 
   boolean isKnown() {

@@ -23,12 +23,15 @@ class BenchOptionsTest {
     assertThat(quick.batchSettings()).containsExactly(BatchSettings.SHARED);
     assertThat(quick.rounds()).isEqualTo(1);
     assertThat(quick.profileSeconds()).isZero();
+    assertThat(quick.spring()).as("each launched once").containsExactly(Spring.values());
     assertThat(quick.coversTheDocs()).isFalse();
-    // the launches at their longest, start-up and stop at 8 s, the load's own warm-up and two trainings of 20 s:
-    // under 4.5 min, which leaves make bench the time to build a changed module within 5
+    // the launches at their longest, start-up and stop at 8 s, the load's own warm-up and two trainings of 20 s, and
+    // the Spring Boot launches at 8 s on average (the agent's near 10 s on a busy machine, the others 3 to 6 s): under
+    // 5 min (make bench took 3 min 16 s on a busy two-core machine)
     long seconds = Bench.plan(quick).size() * (8L + quick.warmupSeconds() + quick.durationSeconds()
-        + quick.pacedDurationSeconds()) + Bench.LOAD_WARMUP.toSeconds() + 2 * 20;
-    assertThat(Duration.ofSeconds(seconds)).isLessThan(Duration.ofSeconds(270));
+        + quick.pacedDurationSeconds()) + Bench.LOAD_WARMUP.toSeconds() + 2 * 20
+        + quick.spring().size() * quick.rounds() * 8L;
+    assertThat(Duration.ofSeconds(seconds)).isLessThan(Duration.ofMinutes(5));
   }
 
   @Test
@@ -40,8 +43,11 @@ class BenchOptionsTest {
     assertThat(full.exporters()).containsExactly(Exporter.values());
     assertThat(full.batchSettings()).containsExactly(BatchSettings.values());
     assertThat(full.rounds()).as("a spread needs three rounds at least").isGreaterThanOrEqualTo(3);
+    assertThat(full.spring()).containsExactly(Spring.values());
     assertThat(full.coversTheDocs()).isTrue();
     assertThat(BenchOptions.parse("--full").settings(null).coversTheDocs()).as("without JDK 25's rows").isFalse();
+    assertThat(BenchOptions.parse("--full", "--spring", "none").settings(JDK25).coversTheDocs())
+        .as("without the Spring Boot service").isFalse();
   }
 
   @Test
@@ -54,11 +60,12 @@ class BenchOptionsTest {
     assertThat(plan).filteredOn(setup -> setup.route().equals(Route.SEARCH)).allMatch(Setup::isMain);
     assertThat(plan).filteredOn(setup -> setup.variant().isRecipe()).allMatch(setup -> setup.route().equals(Route.SEARCH));
     assertThat(plan).filteredOn(Setup::takesFixedRate).hasSize(4 + 3 + 10);
-    // the whole run, warm-ups at their longest, start-up and stop at 6 s, profiles included: under an hour
+    // the whole run, warm-ups at their longest, start-up and stop at 6 s, profiles and the Spring Boot launches
+    // included: an hour and a minute at worst, the warm-ups rarely running to their longest
     long launch = 6 + full.warmupSeconds() + full.durationSeconds() + full.pacedDurationSeconds();
     long seconds = plan.size() * full.rounds() * launch + 3L * full.rounds() * (6 + full.warmupSeconds()
-        + full.profileSeconds());
-    assertThat(Duration.ofSeconds(seconds)).isLessThan(Duration.ofMinutes(60));
+        + full.profileSeconds()) + full.spring().size() * full.rounds() * 6L;
+    assertThat(Duration.ofSeconds(seconds)).isLessThan(Duration.ofMinutes(62));
   }
 
   @Test
@@ -75,6 +82,11 @@ class BenchOptionsTest {
     Settings settings = options.settings(JDK25);
 
     assertThat(settings.variants()).containsExactly(Variant.BASELINE, Variant.AUTOMATIC_LEAN);
+    assertThat(settings.spring()).as("every Spring Boot variant unless --spring says otherwise")
+        .containsExactly(Spring.values());
+    assertThat(BenchOptions.parse("--spring", "spring-agent, spring-baseline,spring-agent").settings(JDK25).spring())
+        .containsExactly(Spring.AGENT, Spring.BASELINE);
+    assertThat(BenchOptions.parse("--spring", "none").settings(JDK25).spring()).isEmpty();
     assertThat(settings.rounds()).isEqualTo(3);
     assertThat(settings.duration()).isEqualTo(Duration.ofSeconds(30));
     assertThat(settings.warmup()).isZero();
@@ -106,6 +118,9 @@ class BenchOptionsTest {
     assertThatThrownBy(() -> BenchOptions.parse("--routes", "server_request")).hasMessageContaining("a route is a path and query");
     assertThatThrownBy(() -> BenchOptions.parse("--batch-settings", "big").settings(JDK25))
         .hasMessageContaining("unknown batch settings 'big'");
+    assertThatThrownBy(() -> BenchOptions.parse("--spring", "agent").settings(JDK25)).hasMessage("Invalid value for"
+        + " option '--spring' (VARIANT): unknown Spring Boot variant 'agent'; known: spring-baseline, spring-agent,"
+        + " spring-starter, spring-micrometer");
     assertThatThrownBy(() -> BenchOptions.parse("--fast")).hasMessage("Unknown option: '--fast'");
     assertThatThrownBy(() -> BenchOptions.parse("--rounds")).hasMessageStartingWith("Missing required parameter");
   }

@@ -2,6 +2,8 @@ package io.opentelemetry.example.autoinstrumentation.tooling.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +45,7 @@ class BenchReportTest {
     BenchData read = BenchData.read(docs.resolve(PerformanceDoc.DATA));
 
     assertThat(read.results()).isEqualTo(data.results());
+    assertThat(read.spring()).isEqualTo(data.spring());
     assertThat(read.settings()).isEqualTo(data.settings());
     assertThat(read.results().get(0).runs().get(0).gcPauseMicrosPerRequest()).as("a figure not taken").isNaN();
     assertThat(Files.readString(docs.resolve(PerformanceDoc.DATA))).contains("\"gcPauseMicrosPerRequest\" : null")
@@ -65,7 +68,32 @@ class BenchReportTest {
             + " `/search`, over the agent's: CPU a request 0.83× (0.83–0.83), beyond the noise;",
         "| start-up, the agent over no agent | 1.13×: 10.75 s → 12.17 s (night to night 0.66–1.40×) | 5.00× (5.00–5.00):"
             + " 0.50 s → 2.50 s |");
-    assertThat(page).doesNotContain("NaN");
+    assertThat(page).contains("## The Spring Boot service's start-up", "launched with the command line of its make"
+            + " target", "3 times, the variants taking turns",
+        "| spring-agent | 5.50 (5.00–6.00)<br>2.50× (2.50–2.50) | 8.00 (7.50–8.50)<br>2.50× (2.50–2.50) |",
+        "- **OpenTelemetry's starter**, over the service without telemetry: start-up 1.20× (1.20–1.20), beyond the"
+            + " noise; CPU 1.20× (1.20–1.20), beyond the noise. Over the agent's: start-up 0.48× (0.48–0.48), beyond"
+            + " the noise;");
+    assertThat(page).doesNotContain("NaN", "Not measured in the run this page shows");
+  }
+
+  /** The data of a run from before the bench launched Spring Boot, as docs/performance.json may still hold it. */
+  @Test
+  void dataWithoutTheSpringBootServiceIsReadAndThePageSaysSo(@TempDir Path docs) throws Exception {
+    fullRun().write(docs.resolve(PerformanceDoc.DATA));
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(docs.resolve(PerformanceDoc.DATA).toFile());
+    json.remove("spring");
+    ((ObjectNode) json.get("settings")).remove("spring");
+    Files.writeString(docs.resolve(PerformanceDoc.DATA), json.toPrettyString());
+
+    BenchData read = BenchData.read(docs.resolve(PerformanceDoc.DATA));
+    assertThat(read.spring()).isEmpty();
+    assertThat(read.settings().spring()).isEmpty();
+    PerformanceDoc.write(docs);
+    assertThat(Files.readString(docs.resolve("performance.md")))
+        .contains("a shorter run than `make bench FULL=1`", "the Spring Boot service not launched",
+            "## The Spring Boot service's start-up\n\nNot measured in the run this page shows: `make bench FULL=1`")
+        .doesNotContain("spring-agent |");
   }
 
   @Test
@@ -77,6 +105,7 @@ class BenchReportTest {
     assertThat(decomposition.markdown()).contains("| manual | none | 23.0 (22.0–24.0)<br>1.10× (1.09–1.10) | +2.0 (+2.0–+2.0) |");
     assertThat(report.mainTable(Route.SERVER_REQUEST).console()).contains("2997 / 3000 (3 dropped)");
     assertThat(report.startupTable().rows).as("every variant, once").hasSize(10);
+    assertThat(report.springTable().console()).contains("spring-baseline    2.20 (2.00–2.40)");
     assertThat(report.csv().lines()).hasSize(1 + report.data.results().size() * 3).first().asString()
         .startsWith("route,variant,exporter");
   }
@@ -93,7 +122,23 @@ class BenchReportTest {
           variant == Variant.AUTOMATIC || variant == Variant.AUTOMATIC_JDK25 ? 2.5
               : variant == Variant.AUTOMATIC_LEAN ? 1.0 : variant.aot ? 0.3 : 0.5));
     }
-    return BenchData.of("2026-12-01", "test machine", "a JDK 17", 40, FULL, results, List.of());
+    return BenchData.of("2026-12-01", "test machine", "a JDK 17", 40, FULL, results, springStartups(), List.of());
+  }
+
+  /** Every Spring Boot variant launched three times, every figure made up: the agent 2.5 times the baseline's. */
+  static List<SpringResult> springStartups() {
+    List<SpringResult> results = new ArrayList<>();
+    for (Spring variant : FULL.spring()) {
+      double times = switch (variant) {
+        case BASELINE -> 1;
+        case AGENT -> 2.5;
+        case STARTER -> 1.2;
+        case MICROMETER -> 1.5;
+      };
+      results.add(new SpringResult(variant, List.of(new SpringResult.Startup(2.0 * times, 3.0 * times),
+          new SpringResult.Startup(2.2 * times, 3.2 * times), new SpringResult.Startup(2.4 * times, 3.4 * times))));
+    }
+    return results;
   }
 
   static SetupResult result(Variant variant, Exporter exporter, Route route, double[] cpuMicros, double allocatedKib) {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * make bench in seconds, so that it cannot rot, and with no timing asserted: no telemetry, the SDK and the agent's
  * lean recipe start, JDK 25's AOT cache is trained and started from when a JDK 25 is there, all take load on the
  * representative route, with every exporter, are read from outside (start-up, CPU, allocation, threads), export
- * every span, are written as data and reported, one is profiled, and the docs are left alone.
+ * every span, are written as data and reported, one is profiled, the Spring Boot service starts without telemetry
+ * and with OpenTelemetry's starter, timed with its CPU, and the docs are left alone.
  */
 class BenchSmokeIT {
 
@@ -38,7 +39,8 @@ class BenchSmokeIT {
     ProcessOutput bench = bench(root, "--variants",
         "baseline,programmatic,automatic-lean,baseline-jdk25,baseline-jdk25-aot", "--routes", "/search?q=oak",
         "--exporters", "none,otlp,logging-otlp", "--rounds", "1", "--warmup", "0", "--duration", "1",
-        "--paced-duration", "1", "--rate", "200", "--concurrency", "2", "--profile", "1");
+        "--paced-duration", "1", "--rate", "200", "--concurrency", "2", "--profile", "1",
+        "--spring", "spring-baseline,spring-starter");
 
     assertThat(bench.exitCode()).as("stderr: %s", bench.stderr()).isZero();
     assertThat(bench.stderr()).as("the JVM probe attached to every server").isEmpty();
@@ -77,6 +79,17 @@ class BenchSmokeIT {
     assertThat(data.path("summary").path("automatic-lean").path("routes").path("/search").path("cpuRatio")
         .path("median").asDouble()).as("what the README quotes").isPositive();
     assertThat(bench.stdout()).anyMatch(line -> line.startsWith("automatic-lean"));
+    List<String> spring = new ArrayList<>();
+    for (JsonNode result : data.get("spring")) {
+      String name = result.get("variant").asText();
+      spring.add(name);
+      JsonNode launch = result.get("launches").get(0);
+      assertThat(launch.get("seconds").asDouble()).as("start-up of %s", name).isPositive();
+      assertThat(launch.get("cpuSeconds").asDouble()).as("CPU by the first answer of %s", name).isPositive();
+    }
+    assertThat(spring).as("the Spring Boot service's start-up, one launch each").containsExactly("spring-baseline",
+        "spring-starter");
+    assertThat(bench.stdout()).anyMatch(line -> line.startsWith("spring-starter"));
     assertThat(Files.readString(root.resolve("target/bench/flame-programmatic.svg"))).contains("OpenTelemetryHandler");
     assertThat(Files.readString(root.resolve("target/bench/bench.md"))).contains("OpenTelemetry on the request threads");
     assertThat(Files.readString(root.resolve("docs/performance.md"))).as("only a full run writes the docs")
