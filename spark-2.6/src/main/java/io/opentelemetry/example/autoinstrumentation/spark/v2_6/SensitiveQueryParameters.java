@@ -11,9 +11,9 @@ import javax.servlet.http.HttpServletResponse;
 
 /**
  * {@code url.query} with the values of the named parameters shown as {@code REDACTED}, in place of the one the HTTP
- * extractor wrote with upstream's list (AWSAccessKeyId, Signature, sig, X-Goog-Signature): the list replaces upstream's,
- * as the agent's {@code otel.instrumentation.sanitization.url.experimental.sensitive-query-parameters} does. Upstream's
- * extractor takes another list only through an internal hook; this extractor runs after it and writes the key again.
+ * extractor wrote with upstream's default list: the list replaces upstream's, as the agent's
+ * {@code otel.instrumentation.sanitization.url.experimental.sensitive-query-parameters} does. Upstream's extractor
+ * takes another list only through an internal hook; this extractor runs after it and writes the key again.
  */
 final class SensitiveQueryParameters implements AttributesExtractor<HttpServletRequest, HttpServletResponse> {
 

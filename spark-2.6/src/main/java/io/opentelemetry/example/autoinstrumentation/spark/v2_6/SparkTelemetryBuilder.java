@@ -46,7 +46,7 @@ public final class SparkTelemetryBuilder {
   private List<String> capturedResponseHeaders = Collections.emptyList();
   private Set<String> knownMethods; // null: upstream's (the RFC 9110 methods and PATCH)
   private boolean emitExperimentalTelemetry;
-  private Set<String> sensitiveQueryParameters; // null: upstream's (AWSAccessKeyId, Signature, sig, X-Goog-Signature)
+  private Set<String> sensitiveQueryParameters; // null: upstream's default list
   private final Set<String> sensitiveHeaders = new HashSet<>(); // lower case
   private final List<Pattern> excludedUrls = new ArrayList<>();
 
@@ -91,7 +91,8 @@ public final class SparkTelemetryBuilder {
 
   /**
    * Names the query parameters whose values {@code url.query} shows as {@code REDACTED}, instead of upstream's list
-   * (AWSAccessKeyId, Signature, sig, X-Goog-Signature), as the agent's setting of the same name does.
+   * (at 2.31.1: AWSAccessKeyId, Signature, sig, X-Goog-Signature, X-Amz-Signature, X-Amz-Credential,
+   * X-Amz-Security-Token), as the agent's setting of the same name does.
    */
   public SparkTelemetryBuilder setSensitiveQueryParameters(Collection<String> sensitiveQueryParameters) {
     this.sensitiveQueryParameters = new HashSet<>(sensitiveQueryParameters);
