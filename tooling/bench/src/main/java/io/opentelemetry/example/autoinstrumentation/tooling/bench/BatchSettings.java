@@ -34,12 +34,6 @@ enum BatchSettings {
   /** Any of them by its label, the shared defaults included. */
   @JsonCreator
   static BatchSettings of(String label) {
-    for (BatchSettings settings : values()) {
-      if (settings.label.equals(label)) {
-        return settings;
-      }
-    }
-    throw new IllegalArgumentException("unknown batch settings '" + label + "'; known: sdk-queue, sdk-delay,"
-        + " batch-2048, or none");
+    return Labels.find(values(), BatchSettings::label, label, "batch settings");
   }
 }

@@ -121,7 +121,8 @@ final class BenchOptions {
       variants = variants.stream().filter(variant -> !variant.jdk25).toList();
     }
     List<Spring> spring = this.spring == null ? List.of(Spring.values())
-        : this.spring.equals(List.of("none")) ? List.of() : distinct(this.spring.stream().map(this::spring).toList());
+        : this.spring.equals(List.of("none")) ? List.of() : distinct(this.spring.stream()
+        .map(label -> labelled("'--spring' (VARIANT)", label, Spring::of)).toList());
     List<Route> routes = this.routes != null ? distinct(this.routes)
         : full ? List.of(Route.SERVER_REQUEST, Route.SEARCH) : List.of(Route.SEARCH);
     List<Exporter> exporters = this.exporters != null ? distinct(this.exporters)
@@ -133,7 +134,7 @@ final class BenchOptions {
     if (this.batchSettings == null ? full : !this.batchSettings.equals(List.of("none"))) {
       for (String label : this.batchSettings == null ? List.of("sdk-queue", "sdk-delay", "batch-2048")
           : this.batchSettings) {
-        BatchSettings settings = batchSettings(label);
+        BatchSettings settings = labelled("'--batch-settings' (SETTING)", label, BatchSettings::of);
         if (!batchSettings.contains(settings)) {
           batchSettings.add(settings);
         }
@@ -155,21 +156,12 @@ final class BenchOptions {
     return values.stream().distinct().toList();
   }
 
-  /** "none" is a word of the command line, not a setting: it is read before. */
-  private BatchSettings batchSettings(String label) {
+  /** An option's value by its label. "none" is a word of the command line, not a value: it is read before. */
+  private <T> T labelled(String option, String label, Function<String, T> of) {
     try {
-      return BatchSettings.of(label.trim());
+      return of.apply(label.trim());
     } catch (IllegalArgumentException e) {
-      throw error("Invalid value for option '--batch-settings' (SETTING): " + e.getMessage());
-    }
-  }
-
-  /** "none" is a word of the command line, not a variant: it is read before. */
-  private Spring spring(String label) {
-    try {
-      return Spring.of(label.trim());
-    } catch (IllegalArgumentException e) {
-      throw error("Invalid value for option '--spring' (VARIANT): " + e.getMessage());
+      throw error("Invalid value for option " + option + ": " + e.getMessage()); // as picocli words it
     }
   }
 

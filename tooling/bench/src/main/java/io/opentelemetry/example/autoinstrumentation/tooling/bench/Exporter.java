@@ -38,11 +38,6 @@ enum Exporter {
 
   @JsonCreator
   static Exporter of(String label) {
-    for (Exporter exporter : values()) {
-      if (exporter.label.equals(label)) {
-        return exporter;
-      }
-    }
-    throw new IllegalArgumentException("unknown exporter '" + label + "'; known: none, otlp, logging-otlp");
+    return Labels.find(values(), Exporter::label, label, "exporter");
   }
 }

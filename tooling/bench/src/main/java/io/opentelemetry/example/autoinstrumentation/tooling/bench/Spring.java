@@ -49,12 +49,6 @@ enum Spring implements Server {
 
   @JsonCreator
   static Spring of(String label) {
-    for (Spring spring : values()) {
-      if (spring.label.equals(label)) {
-        return spring;
-      }
-    }
-    throw new IllegalArgumentException("unknown Spring Boot variant '" + label + "'; known: spring-baseline,"
-        + " spring-agent, spring-starter, spring-micrometer");
+    return Labels.find(values(), Spring::label, label, "Spring Boot variant");
   }
 }

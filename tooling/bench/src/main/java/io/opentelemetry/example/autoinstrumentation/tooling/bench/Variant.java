@@ -106,12 +106,7 @@ enum Variant {
 
   @JsonCreator
   static Variant of(String label) {
-    for (Variant variant : values()) {
-      if (variant.label.equals(label)) {
-        return variant;
-      }
-    }
-    throw new IllegalArgumentException("unknown variant '" + label + "'");
+    return Labels.find(values(), Variant::label, label, "variant");
   }
 
   private static List<String> concat(List<String> first, List<String> second) {
