@@ -53,8 +53,7 @@ final class ClientSpanInterceptor implements okhttp3.Interceptor {
       span.recordException(e);
       throw e;
     } finally {
-      span.setAllAttributes(HTTP.onEnd(parent.with(span), chain, response, failure));
-      span.setStatus(HTTP.status(chain, response, failure)); // ERROR for a failure, a 4xx or a 5xx
+      HTTP.onEnd(span, parent.with(span), chain, response, failure); // attributes, status: ERROR for a failure, a 4xx, a 5xx
       span.end();
     }
   }

@@ -12,7 +12,7 @@ public final class FailingRoutesServer {
     OpenTelemetrySetup otel = OpenTelemetrySetup.initialize();
     ServerAddress address = ServerAddress.fromEnvironment();
     Service http = address.ignite();
-    FailingRoutes.declare(http, (route, handler) -> ServerManual.traced(otel.sdk(), otel.config(), handler));
+    FailingRoutes.declare(http, (route, handler) -> ServerManual.traced(otel.sdk(), handler));
     address.announce(http);
   }
 

@@ -13,7 +13,6 @@ import io.opentelemetry.example.autoinstrumentation.common.RealHandler;
 import io.opentelemetry.example.autoinstrumentation.common.ServerAddress;
 import io.opentelemetry.example.autoinstrumentation.server.manual.SparkHttpGetter.Answer;
 import io.opentelemetry.instrumentation.jdbc.datasource.JdbcTelemetry;
-import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.semconv.SchemaUrls;
 import java.util.concurrent.Executor;
 import okhttp3.OkHttpClient;
@@ -33,20 +32,20 @@ public final class ServerManual {
   public static void main(String[] args) {
     OpenTelemetrySetup otel = OpenTelemetrySetup.initialize();
     ServerAddress address = ServerAddress.fromEnvironment();
-    address.announce(serve(otel.sdk(), otel.config(), address));
+    address.announce(serve(otel.sdk(), address));
   }
 
-  static Service serve(OpenTelemetry openTelemetry, ConfigProperties config, ServerAddress address) {
+  static Service serve(OpenTelemetry openTelemetry, ServerAddress address) {
     Service http = address.ignite();
-    http.get("/server_request", traced(openTelemetry, config, (request, response) -> {
+    http.get("/server_request", traced(openTelemetry, (request, response) -> {
       System.out.println(request.queryParams("param"));
       logger.info("served param={}", request.queryParams("param"));
       return "served";
     }));
-    http.get("/search", traced(openTelemetry, config, CatalogSearch::handle));
+    http.get("/search", traced(openTelemetry, CatalogSearch::handle));
     // tag::real-handler[]
     Executor executor = RealHandler.executor();
-    http.get(RealHandler.PATH, traced(openTelemetry, config, new RealHandler(
+    http.get(RealHandler.PATH, traced(openTelemetry, new RealHandler(
         new OkHttpClient.Builder().addNetworkInterceptor(new ClientSpanInterceptor(openTelemetry)).build(),
         JdbcTelemetry.create(openTelemetry).wrap(RealHandler.database()),
         task -> executor.execute(Context.current().wrap(task))))); // the caller's span goes with the task
@@ -58,10 +57,10 @@ public final class ServerManual {
    * {@code body} run inside a SERVER span that continues the caller's trace. The span reports what the route did: the
    * status it set, a {@code halt}'s, or the exception it threw; what Spark answers after the route, it does not see.
    */
-  static Route traced(OpenTelemetry openTelemetry, ConfigProperties config, Route body) {
+  static Route traced(OpenTelemetry openTelemetry, Route body) {
     Tracer tracer = tracer(openTelemetry);
     TextMapPropagator propagator = openTelemetry.getPropagators().getTextMapPropagator();
-    HttpConventions<Request, Answer> http = HttpConventions.server(config); // name, attributes, status: upstream's
+    HttpConventions<Request, Answer> http = HttpConventions.server(SparkHttpGetter.INSTANCE); // upstream's
     return (request, response) -> {
       Context caller = propagator.extract(Context.current(), request, SparkHttpGetter.INSTANCE); // span, baggage
       Span span = tracer.spanBuilder(http.spanName(request))
@@ -83,8 +82,7 @@ public final class ServerManual {
         span.recordException(e);
         throw e;
       } finally {
-        span.setAllAttributes(http.onEnd(caller.with(span), request, answer, failure));
-        span.setStatus(http.status(request, answer, failure)); // ERROR for a failure or a 5xx
+        http.onEnd(span, caller.with(span), request, answer, failure); // attributes, status: ERROR for a failure, a 5xx
         span.end();
       }
     };

@@ -110,8 +110,8 @@ class BadInputIT {
             .containsEntry("http.response.status_code", 404L)
             .doesNotContainKey("http.route");
       }
-      if (name.equals("very large captured header")) {
-        assertThat(spans.get(0).attributes()).containsEntry("http.request.header.x-big", List.of(BIG));
+      if (name.equals("very large captured header")) { // manual's spans capture no header: upstream's default
+        assertThat(spans.get(0).attributes().get("http.request.header.x-big")).isEqualTo(mode == Mode.MANUAL ? null : List.of(BIG));
       }
     });
   }
