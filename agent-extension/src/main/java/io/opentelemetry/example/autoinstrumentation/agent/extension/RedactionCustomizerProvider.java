@@ -19,13 +19,13 @@ import java.util.Set;
 public final class RedactionCustomizerProvider implements AutoConfigurationCustomizerProvider {
 
   /**
-   * Headers whose captured values are credentials, as the manual and programmatic servers treat them: a copy of
-   * common's {@code CredentialHeaders}, since the agent loads an extension apart from the application's classes.
+   * Headers whose captured values are credentials, as the Spark library treats them: a list of its own, since the agent
+   * loads an extension apart from the application's classes.
    */
   static final List<String> DEFAULT_SENSITIVE_HEADERS =
       List.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie");
 
-  /** The manual and programmatic servers' setting for more sensitive headers; the extension honours it too. */
+  /** The programmatic server's setting for more sensitive headers; the extension honours it too. */
   static final String SENSITIVE_HEADERS = "otel.instrumentation.spark.sensitive-headers";
 
   // tag::customize[]

@@ -42,13 +42,13 @@ final class ClientSpanInterceptor implements okhttp3.Interceptor {
         .setAllAttributes(HTTP.onStart(parent, chain))
         .startSpan();
     Response response = null;
-    Exception failure = null;
+    Throwable failure = null;
     try (Scope ignored = parent.with(span).makeCurrent()) {
       Request.Builder withContext = chain.request().newBuilder();
       propagator.inject(Context.current(), withContext, (request, name, value) -> request.header(name, value));
       response = chain.proceed(withContext.build());
       return response;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
       failure = e;
       span.recordException(e);
       throw e;

@@ -1,7 +1,6 @@
 package io.opentelemetry.example.autoinstrumentation.server.programmatic;
 
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.example.autoinstrumentation.common.CredentialHeaders;
 import io.opentelemetry.example.autoinstrumentation.spark.v2_6.SparkTelemetry;
 import io.opentelemetry.example.autoinstrumentation.spark.v2_6.SparkTelemetryBuilder;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
@@ -11,8 +10,7 @@ import java.util.List;
  * The {@code OTEL_*} variables and {@code otel.*} properties, mapped onto the Spark library's builder here, in the
  * server's set-up: the library reads no configuration itself, as none of upstream's does (the agent and the Spring Boot
  * starter map the same keys onto theirs). Where the agent has the setting, its key; for the two it has not, this
- * repository's {@code otel.instrumentation.spark.*} keys (the credential headers' in {@link CredentialHeaders}, which
- * the manual mode reads too).
+ * repository's {@code otel.instrumentation.spark.*} keys, which agent-extension reads too.
  */
 final class SparkTelemetrySetup {
 
@@ -22,6 +20,8 @@ final class SparkTelemetrySetup {
   static final String EMIT_EXPERIMENTAL_TELEMETRY = "otel.instrumentation.http.server.emit-experimental-telemetry";
   static final String SENSITIVE_QUERY_PARAMETERS =
       "otel.instrumentation.sanitization.url.experimental.sensitive-query-parameters";
+  /** Headers whose captured values are REDACTED besides the credentials the library knows (comma-separated). */
+  static final String SENSITIVE_HEADERS = "otel.instrumentation.spark.sensitive-headers";
   /** Paths that get no span (regular expressions, comma-separated): the Python example's {@code excluded_urls}. */
   static final String EXCLUDED_URLS = "otel.instrumentation.spark.excluded-urls";
 
@@ -31,7 +31,7 @@ final class SparkTelemetrySetup {
         .setCapturedRequestHeaders(config.getList(CAPTURE_REQUEST_HEADERS))
         .setCapturedResponseHeaders(config.getList(CAPTURE_RESPONSE_HEADERS))
         .setEmitExperimentalHttpServerTelemetry(config.getBoolean(EMIT_EXPERIMENTAL_TELEMETRY, false))
-        .addSensitiveHeaders(config.getList(CredentialHeaders.SETTING))
+        .addSensitiveHeaders(config.getList(SENSITIVE_HEADERS))
         .setExcludedUrls(config.getList(EXCLUDED_URLS));
     List<String> knownMethods = config.getList(KNOWN_METHODS);
     if (!knownMethods.isEmpty()) { // unset: upstream's list

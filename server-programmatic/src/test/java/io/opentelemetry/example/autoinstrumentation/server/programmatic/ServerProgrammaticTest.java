@@ -3,7 +3,6 @@ package io.opentelemetry.example.autoinstrumentation.server.programmatic;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opentelemetry.example.autoinstrumentation.common.CredentialHeaders;
 import io.opentelemetry.example.autoinstrumentation.common.RealHandler;
 import io.opentelemetry.example.autoinstrumentation.common.RealHandlerExpectations;
 import io.opentelemetry.example.autoinstrumentation.common.RealHandlerExpectations.TraceSpan;
@@ -129,7 +128,7 @@ class ServerProgrammaticTest {
     start(Map.of(
         SparkTelemetrySetup.CAPTURE_REQUEST_HEADERS, "X-Request-Id,User-Agent,Cookie",
         SparkTelemetrySetup.CAPTURE_RESPONSE_HEADERS, "Content-Type",
-        CredentialHeaders.SETTING, "X-Request-Id"));
+        SparkTelemetrySetup.SENSITIVE_HEADERS, "X-Request-Id"));
     HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/server_request?param=h"))
             .header("X-Request-Id", "r-42").header("Cookie", "session=secret").header("User-Agent", "agent/1.0")

@@ -26,6 +26,12 @@ class KnownDifferencesTest {
         .isEqualTo(Verdict.DIFFERENT);
   }
 
+  @Test
+  void withAgentExtensionTheAgentRedactsAsTheLibraryDoes() {
+    assertThat(verdict(Scenario.HEADERS, AUTHORIZATION, "(absent)", "[REDACTED]", "[REDACTED]"))
+        .isEqualTo(Verdict.EXPECTED);
+  }
+
   /** The reason names a leak: an agent that captured no credential at all is another difference, not this one. */
   @Test
   void theLeakIsExpectedOnlyWhereTheAgentShowsTheCredential() {

@@ -261,7 +261,7 @@ final class ConfigTable {
 
   /** Why the manual server shows no instrumentation setting: the one reason of every such row. */
   static final String BY_HAND = "spans written by hand take upstream's conventions with their defaults, the agent's"
-      + " defaults; the `OTEL_INSTRUMENTATION_*` settings configure instrumentations, the agent's and the library's";
+      + " defaults; the HTTP instrumentation settings configure instrumentations, the agent's and the library's";
 
   static List<Row> rows() {
     List<Row> rows = new ArrayList<>();
