@@ -53,7 +53,7 @@ final class ClientSpanInterceptor implements okhttp3.Interceptor {
       span.recordException(e);
       throw e;
     } finally {
-      HTTP.onEnd(span, parent.with(span), chain, response, failure); // attributes, status: ERROR for a failure, a 4xx, a 5xx
+      HTTP.onEnd(span, parent.with(span), chain, response, failure); // status: ERROR for a failure, a 4xx, a 5xx
       span.end();
     }
   }

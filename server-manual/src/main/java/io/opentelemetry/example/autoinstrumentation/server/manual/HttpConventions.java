@@ -18,8 +18,8 @@ import io.opentelemetry.instrumentation.api.semconv.http.HttpSpanStatusExtractor
 
 /**
  * Upstream's HTTP semantic-convention code, called by spans written by hand: a span's name, its attributes when it
- * starts and when it ends, and its status, as the agent computes them, with the defaults the agent has by default. The
- * Java counterpart of the Python example's {@code collect_request_attributes}, borrowed from the WSGI instrumentation.
+ * starts and when it ends, and its status, as the agent computes them, with upstream's defaults, which are the agent's.
+ * The Java counterpart of the Python example's {@code collect_request_attributes}, borrowed from its WSGI library.
  */
 record HttpConventions<REQUEST, RESPONSE>(SpanNameExtractor<REQUEST> names,
     AttributesExtractor<REQUEST, RESPONSE> attributes, SpanStatusExtractor<REQUEST, RESPONSE> statuses) {

@@ -82,7 +82,7 @@ public final class ServerManual {
         span.recordException(e);
         throw e;
       } finally {
-        http.onEnd(span, caller.with(span), request, answer, failure); // attributes, status: ERROR for a failure, a 5xx
+        http.onEnd(span, caller.with(span), request, answer, failure); // status: ERROR for a failure, a 5xx
         span.end();
       }
     };
